@@ -1,0 +1,3 @@
+"""Scrutiny Desk: overview & scrutiny for local government."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RisksConfig(AppConfig):
+    name = "scrutinydesk.risks"
+    verbose_name = "Corporate risks"

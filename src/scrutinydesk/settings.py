@@ -1,0 +1,149 @@
+"""Settings, read from the environment.
+
+``DATABASE_URL``        database (default: SQLite file ``var/scrutinydesk.sqlite3``)
+``SCRUTINYDESK_DEMO``   "1" for the demo and tests: a fixed demo secret key is allowed
+``SECRET_KEY``          required unless in demo mode
+``SCRUTINYDESK_DEBUG``  "1" to show Django's debug pages
+``SCRUTINYDESK_VAR``    folder for the SQLite file and uploaded papers (default ``./var``)
+``ALLOWED_HOSTS``       comma-separated host names (default: localhost names)
+``SCRUTINYDESK_MAX_UPLOAD_MB``  largest paper accepted for import (default 25)
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _flag(name: str, default: str = "0") -> bool:
+    return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
+
+
+BASE_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(os.environ.get("SCRUTINYDESK_VAR", Path.cwd() / "var")).resolve()
+
+DEMO = _flag("SCRUTINYDESK_DEMO")
+DEBUG = _flag("SCRUTINYDESK_DEBUG")
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEMO:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set SECRET_KEY to a long random string, "
+            "or set SCRUTINYDESK_DEMO=1 to run the demo with its built-in key."
+        )
+    SECRET_KEY = "scrutinydesk-demo-only-key-not-for-production-use-0123456789"
+
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "simple_history",
+    "scrutinydesk.core",
+    "scrutinydesk.outcomes",
+    "scrutinydesk.risks",
+    "scrutinydesk.committees",
+    "scrutinydesk.actionplans",
+    "scrutinydesk.findings",
+    "scrutinydesk.ingest",
+    "scrutinydesk.reports",
+    "scrutinydesk.api",
+    "scrutinydesk.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "scrutinydesk.urls"
+WSGI_APPLICATION = "scrutinydesk.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'scrutinydesk.sqlite3'}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"].setdefault("OPTIONS", {})
+    # Wait for a lock instead of failing at once when an import and a page view overlap.
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = VAR_DIR / "media"
+WHITENOISE_USE_FINDERS = True
+
+MAX_UPLOAD_BYTES = int(float(os.environ.get("SCRUTINYDESK_MAX_UPLOAD_MB", "25")) * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+LOGIN_URL = "admin:login"
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Scrutiny Desk API",
+    "DESCRIPTION": "Outcomes, judgements, risks and committee business of a council's "
+    "overview and scrutiny committees.",
+    "VERSION": "0.1.0",
+}
+
+if not DEBUG and not DEMO:
+    SESSION_COOKIE_SECURE = _flag("SCRUTINYDESK_SECURE_COOKIES", "1")
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

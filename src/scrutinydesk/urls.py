@@ -1,0 +1,9 @@
+"""Every URL Scrutiny Desk serves, in one place."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("scrutinydesk.web.urls")),
+]

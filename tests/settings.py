@@ -1,0 +1,9 @@
+"""Settings for the test suite: the project's settings in demo mode (built-in secret key)."""
+
+import os
+
+os.environ.setdefault("SCRUTINYDESK_DEMO", "1")
+
+from scrutinydesk.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test users
