@@ -32,11 +32,9 @@ class Committee(Provenance):
     slug = models.SlugField(max_length=300, unique=True)
     council = models.CharField(max_length=200, blank=True)
     remit = models.TextField(blank=True)
-    outcomes = models.ManyToManyField("outcomes.Outcome", blank=True, related_name="committees",
-                                      help_text="Outcomes this committee has oversight of.")
     contact = models.CharField(max_length=500, blank=True)
     lead_officer = models.CharField(max_length=300, blank=True)
-    history = HistoricalRecords(m2m_fields=["outcomes"])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -25,6 +25,9 @@ class SourceDocument(models.Model):
     file = models.FileField(upload_to="papers/%Y/", blank=True)
     text = models.TextField(blank=True, help_text="The text the parsers read.")
     parser_version = models.CharField(max_length=32, blank=True)
+    warnings = models.JSONField(
+        default=list, blank=True,
+        help_text="What the import could not settle on its own (e.g. an ambiguous match).")
     published_on = models.DateField(null=True, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(

@@ -36,7 +36,10 @@ class Outcome(Provenance):
     sponsor_title = models.CharField(max_length=300, blank=True)
     code_prefix = models.CharField(max_length=20, blank=True,
                                    help_text='Prefix of indicator codes, e.g. "SAFE".')
-    history = HistoricalRecords()
+    committees = models.ManyToManyField(
+        "committees.Committee", blank=True, related_name="outcomes",
+        help_text="Committees with oversight of this outcome.")
+    history = HistoricalRecords(m2m_fields=["committees"])
 
     class Meta:
         ordering = ["name"]
@@ -55,6 +58,9 @@ class JudgementSettings(models.Model):
 
     polarity = models.CharField(max_length=20, choices=Polarity.choices,
                                 default=Polarity.NO_JUDGEMENT)
+    polarity_basis = models.CharField(
+        max_length=500, blank=True,
+        help_text="Why the polarity is what it is: set by a person, or read from a report.")
     similar_band = models.DecimalField(
         max_digits=6, decimal_places=2, default=5,
         help_text="Changes and differences within this many per cent of the earlier or "
@@ -358,9 +364,11 @@ class StatedJudgement(ObservedThing, Provenance):
     latest_text = models.CharField(max_length=300, blank=True)
     latest_value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     latest_period = PeriodField(blank=True, null=True)
+    latest_period_text = models.CharField(max_length=100, blank=True)
     previous_text = models.CharField(max_length=300, blank=True)
     previous_value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     previous_period = PeriodField(blank=True, null=True)
+    previous_period_text = models.CharField(max_length=100, blank=True)
     trend_text = models.CharField(max_length=200, blank=True)
     trend = models.CharField(max_length=20, choices=StatedTrend.choices, blank=True)
     trend_rag = models.CharField(max_length=1, choices=RAG.choices, blank=True)
@@ -371,6 +379,7 @@ class StatedJudgement(ObservedThing, Provenance):
     benchmark_value = models.DecimalField(max_digits=20, decimal_places=6, null=True,
                                           blank=True)
     benchmark_period = PeriodField(blank=True, null=True)
+    benchmark_period_text = models.CharField(max_length=100, blank=True)
     benchmark_rag = models.CharField(max_length=1, choices=RAG.choices, blank=True)
     history = HistoricalRecords()
 
@@ -428,8 +437,8 @@ class FocusSuggestion(Provenance):
                                   on_delete=models.SET_NULL, related_name="+")
     measure = models.ForeignKey(PerformanceMeasure, null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
-    risk = models.ForeignKey("risks.Risk", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    risk_code = models.CharField(max_length=20, blank=True,
+                                 help_text="Register code of the risk suggested, e.g. 14b.")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -441,3 +450,9 @@ class FocusSuggestion(Provenance):
 
     def __str__(self):
         return f"{self.get_kind_display()} for focus: {self.text}"
+
+    @property
+    def risk(self):
+        from scrutinydesk.risks.models import Risk
+
+        return Risk.objects.filter(code=self.risk_code).first() if self.risk_code else None

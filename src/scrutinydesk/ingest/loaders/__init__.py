@@ -1,0 +1,81 @@
+"""Loaders: parsed papers (``ingest.records``) into model rows, inside the caller's
+transaction. ``load_parsed`` picks the loader for what the parser returned."""
+
+from __future__ import annotations
+
+from scrutinydesk.committees.models import Meeting
+from scrutinydesk.committees.vocab import DocumentKind
+from scrutinydesk.ingest.records import (
+    ParsedActionPlan,
+    ParsedAgendaPack,
+    ParsedCoverSheet,
+    ParsedMeeting,
+    ParsedMonitoringReport,
+    ParsedOfficerReport,
+    ParsedWorkProgramme,
+)
+
+from .base import LoadContext
+from .meetings import load_cover_sheet, load_meeting
+from .monitoring import load_monitoring_report
+from .plans import load_action_plan, load_work_programme
+
+__all__ = ["LoadContext", "load_parsed"]
+
+
+def load_parsed(ctx: LoadContext, record) -> None:
+    if isinstance(record, ParsedAgendaPack):
+        load_agenda_pack(ctx, record)
+    elif isinstance(record, ParsedMeeting):
+        load_meeting(ctx, record)
+    elif isinstance(record, ParsedMonitoringReport):
+        load_monitoring_report(ctx, record)
+    elif isinstance(record, ParsedActionPlan):
+        load_action_plan(ctx, record)
+    elif isinstance(record, ParsedOfficerReport):
+        load_officer_report(ctx, record)
+    else:
+        raise TypeError(f"no loader for {type(record).__name__}")
+
+
+def load_agenda_pack(ctx: LoadContext, pack: ParsedAgendaPack) -> Meeting:
+    meeting = load_meeting(ctx, pack.meeting)
+    committee = meeting.committee
+    items_by_number = {i.number: i for i in meeting.items.all() if i.number}
+    for part in pack.parts:
+        ctx.default_pages = (part.page_start, part.page_end)
+        item = items_by_number.get(part.item_number)
+        record = part.parsed
+        if record is None:
+            continue
+        if isinstance(record, ParsedMeeting):  # minutes of an earlier meeting
+            load_meeting(ctx, record, committee=committee if not record.committee
+                         else None)
+        elif isinstance(record, ParsedMonitoringReport):
+            edition = load_monitoring_report(ctx, record, meeting=meeting)
+            if record.cover is not None:
+                load_cover_sheet(ctx, meeting, item, record.cover, title=edition.title,
+                                 kind=DocumentKind.MONITORING_REPORT)
+        elif isinstance(record, ParsedCoverSheet):
+            load_cover_sheet(ctx, meeting, item, record, title=part.title)
+        elif isinstance(record, ParsedActionPlan):
+            load_action_plan(ctx, record, committee=committee, meeting=meeting)
+        elif isinstance(record, ParsedWorkProgramme):
+            load_work_programme(ctx, record, committee)
+    ctx.default_pages = (None, None)
+    return meeting
+
+
+def load_officer_report(ctx: LoadContext, report: ParsedOfficerReport) -> None:
+    """A standalone officer's report is kept as a document; its stated figures stay in its
+    text for search (they name no indicator to attach to)."""
+    from scrutinydesk.committees.models import Document
+
+    cover = report.cover
+    if cover is not None:
+        load_cover_sheet(ctx, None, None, cover, title=report.title)
+        return
+    ctx.upsert(Document, {"meeting": None, "title": report.title[:1000]}, {
+        "kind": DocumentKind.REPORT,
+        "executive_summary": "\n\n".join(f"{h}\n{t}" for h, t in report.sections[:1]),
+    }, report.ref)

@@ -1,0 +1,181 @@
+"""What every loader shares: the import's context, counting, idempotent upserts, provenance,
+and finding the same person or committee across papers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models
+
+from scrutinydesk.committees.models import Committee, Member
+from scrutinydesk.core.models import Officer, SourceDocument
+from scrutinydesk.core.names import clean_person_name, names_match, normalise_person_name
+from scrutinydesk.ingest.records import SourceRef
+
+
+@dataclass
+class LoadContext:
+    """One import: the paper's source row, what changed, and what needs a person's eye."""
+
+    source: SourceDocument
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    # page range to give records whose own reference has no page (a part of a pack)
+    default_pages: tuple[int | None, int | None] = (None, None)
+
+    def provenance(self, ref: SourceRef | None = None) -> dict:
+        page = ref.page if ref and ref.page is not None else self.default_pages[0]
+        page_end = ref.page_end if ref and ref.page is not None else self.default_pages[1]
+        if page_end == page:
+            page_end = None
+        return {"source": self.source, "source_page": page, "source_page_end": page_end}
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def count(self, model: type[models.Model], outcome: str) -> None:
+        label = str(model._meta.verbose_name_plural)
+        getattr(self, outcome)[label] += 1
+
+    # --- upserts ------------------------------------------------------------------------
+    def upsert(self, model, lookup: dict, values: dict, ref: SourceRef | None = None,
+               *, keep_existing_blank: bool = True):
+        """Find the row by ``lookup``; create it, or update the fields that differ.
+
+        Importing the same content again changes nothing (and writes no history). A field
+        given as blank does not erase what another paper filled in, when
+        ``keep_existing_blank``. Provenance is set on creation, and moved to this paper when
+        this paper changes the record."""
+        provenance = self.provenance(ref) if _has_provenance(model) else {}
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**{**values, **lookup}, **provenance)
+            obj.save()
+            self.count(model, "created")
+            return obj
+        changed = []
+        for name, value in values.items():
+            current = getattr(obj, name)
+            if keep_existing_blank and _blank(value) and not _blank(current):
+                continue
+            if not _same(current, value):
+                setattr(obj, name, value)
+                changed.append(name)
+        if changed:
+            for name, value in provenance.items():
+                setattr(obj, name, value)
+            obj.save()
+            self.count(model, "updated")
+        else:
+            self.count(model, "unchanged")
+        return obj
+
+    def link(self, manager, objs) -> None:
+        """Add to a many-to-many relation only what is missing (no history noise)."""
+        existing = set(manager.values_list("pk", flat=True))
+        missing = [o for o in objs if o.pk not in existing]
+        if missing:
+            manager.add(*missing)
+
+    # --- people and committees ------------------------------------------------------------
+    def committee(self, name: str, council: str = "") -> Committee:
+        name = " ".join(name.split())
+        found = Committee.objects.filter(name__iexact=name).first()
+        if found is None:
+            found = Committee.objects.filter(slug=_slug(name)).first()
+        if found is None:
+            found = Committee(name=name, council=council, **self.provenance())
+            found.save()
+            self.count(Committee, "created")
+        elif council and not found.council:
+            found.council = council
+            found.save()
+            self.count(Committee, "updated")
+        return found
+
+    def member(self, printed: str, committee: Committee | None = None) -> Member | None:
+        """The councillor a printed name refers to: "Cllr Batstone", "Pauline Batstone
+        (Chairman)". A surname alone matches a committee member (else any member) with that
+        surname when exactly one has it; otherwise a new member is recorded."""
+        name = clean_person_name(printed)
+        key = normalise_person_name(name)
+        if not key:
+            return None
+        found = Member.objects.filter(name_key=key).first()
+        if found:
+            return found
+        pool = Member.objects.all()
+        if committee is not None:
+            in_committee = [m for m in pool.filter(memberships__committee=committee).distinct()
+                            if names_match(m.name, name)]
+            if len(in_committee) == 1:
+                return in_committee[0]
+        candidates = [m for m in pool if names_match(m.name, name)]
+        if len(candidates) == 1:
+            found = candidates[0]
+            if " " in key and " " not in found.name_key:
+                # A full name for someone known only by surname so far: keep the full name.
+                found.name = name
+                found.save()
+                self.count(Member, "updated")
+            return found
+        if len(candidates) > 1:
+            self.warn(f"“{printed}” could be any of {', '.join(m.name for m in candidates)}; "
+                      "recorded as a separate member — merge in the admin if they are one.")
+        member = Member(name=name, **self.provenance())
+        member.save()
+        self.count(Member, "created")
+        return member
+
+    def officer(self, printed: str, job_title: str = "") -> Officer | None:
+        name = clean_person_name(printed)
+        key = normalise_person_name(name)
+        if not key or len(key) < 3:
+            return None
+        found = Officer.objects.filter(name_key=key).first()
+        if found is None and " " not in key:
+            matches = [o for o in Officer.objects.all() if names_match(o.name, name)]
+            found = matches[0] if len(matches) == 1 else None
+        if found is None:
+            found = Officer(name=name, job_title=job_title[:300], **self.provenance())
+            found.save()
+            self.count(Officer, "created")
+        elif job_title and not found.job_title:
+            found.job_title = job_title[:300]
+            found.save()
+            self.count(Officer, "updated")
+        return found
+
+
+def _has_provenance(model) -> bool:
+    try:
+        model._meta.get_field("source")
+        return True
+    except Exception:
+        return False
+
+
+def _blank(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _same(current, new) -> bool:
+    if isinstance(current, Decimal) or isinstance(new, Decimal):
+        try:
+            return current is not None and new is not None and Decimal(current) == Decimal(new)
+        except Exception:
+            return False
+    if isinstance(current, models.Model) or isinstance(new, models.Model):
+        return getattr(current, "pk", current) == getattr(new, "pk", new)
+    return current == new
+
+
+def _slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(name)[:300]

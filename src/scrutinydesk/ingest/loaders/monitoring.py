@@ -1,0 +1,397 @@
+"""Outcomes monitoring reports into the outcomes and risks apps.
+
+A later edition adds new periods to the indicators and measures already known instead of
+duplicating them. Indicators are recognised by their normalised title, never by code alone:
+codes are renumbered between editions ("SAFE 04" in one, "SAFE 03" in the next). A title
+that could be more than one known indicator is reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scrutinydesk.core.periods import Period, PeriodError
+from scrutinydesk.ingest.records import (
+    ParsedIndicator,
+    ParsedMeasure,
+    ParsedMonitoringReport,
+    ParsedRiskAssessment,
+    ParsedSeries,
+    ParsedValue,
+    SourceRef,
+)
+from scrutinydesk.ingest.units import comparator_kind, comparator_name, unit_from_text
+from scrutinydesk.outcomes.models import (
+    Commentary,
+    Comparator,
+    ComparatorValue,
+    FocusSuggestion,
+    IndicatorAlias,
+    Observation,
+    Outcome,
+    PerformanceMeasure,
+    PopulationIndicator,
+    ReportEdition,
+    StatedJudgement,
+)
+from scrutinydesk.outcomes.titles import normalise_code, normalise_title, title_similarity
+from scrutinydesk.outcomes.vocab import CommentaryKind, ObservationStatus
+from scrutinydesk.risks.models import Risk, RiskAssessment
+
+from .base import LoadContext
+
+MATCH_THRESHOLD = 0.6  # share of title words in common to take two titles as one indicator
+MAIN_SERIES_NAMES = {"", "dorset", "latest", "value", "actual", "council", "local authority"}
+
+
+def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
+                           meeting=None) -> ReportEdition:
+    outcome = _outcome(ctx, parsed)
+    edition = ctx.upsert(ReportEdition, {"outcome": outcome, "edition": parsed.edition}, {
+        "title": parsed.title[:300] or f"Outcomes Focused Monitoring Report, "
+                                       f"{parsed.edition:%B %Y}",
+        "meeting": meeting,
+        "stated_indicator_count": parsed.stated_indicator_count,
+        "stated_measure_count": parsed.stated_measure_count,
+        "stated_risk_count": parsed.stated_risk_count,
+        "key": parsed.key,
+    }, parsed.ref)
+    latest_edition = not ReportEdition.objects.filter(
+        outcome=outcome, edition__gt=parsed.edition).exists()
+    loader = _EditionLoader(ctx, outcome, edition, latest_edition)
+    for indicator in parsed.indicators:
+        loader.indicator(indicator)
+    for risk in parsed.unassigned_risks:
+        loader.risk(risk, indicator=None)
+    for position, item in enumerate(parsed.focus):
+        loader.focus(item, position)
+    return edition
+
+
+def _outcome(ctx: LoadContext, parsed: ParsedMonitoringReport) -> Outcome:
+    name = parsed.outcome.strip().title() if parsed.outcome.isupper() else parsed.outcome.strip()
+    existing = Outcome.objects.filter(name__iexact=name).first()
+    lookup = {"pk": existing.pk} if existing else {"name": name}
+    return ctx.upsert(Outcome, lookup, {
+        "sponsor": parsed.sponsor[:200], "sponsor_title": parsed.sponsor_title[:300],
+        "code_prefix": parsed.code_prefix[:20],
+    }, parsed.ref)
+
+
+def read_period(text: str, expected: str = "") -> Period | None:
+    """The period a printed label names, or None when it cannot be read."""
+    if not text or not text.strip():
+        return None
+    try:
+        return Period.parse(text, kind=expected or None)
+    except PeriodError:
+        try:
+            return Period.parse(text)
+        except PeriodError:
+            return None
+
+
+class _EditionLoader:
+    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition,
+                 latest_edition: bool):
+        self.ctx, self.outcome, self.edition = ctx, outcome, edition
+        self.latest_edition = latest_edition
+        self.seen_indicators: list[PopulationIndicator] = []
+        self.seen_measures: list[PerformanceMeasure] = []
+
+    # --- indicators -------------------------------------------------------------------
+    def indicator(self, parsed: ParsedIndicator) -> PopulationIndicator:
+        parent = None
+        if parsed.group_title and normalise_title(parsed.group_title) != \
+                normalise_title(parsed.title):
+            parent = self._resolve(parsed.group_title, parsed.code, parsed.number, None,
+                                   parsed.ref, unit_text="")
+        unit_text = parsed.latest.unit_text if parsed.latest else ""
+        indicator = self._resolve(parsed.title, parsed.code if parent is None else "",
+                                  parsed.number if parent is None else None, parent, parsed.ref,
+                                  unit_text=unit_text)
+        self.seen_indicators.append(indicator)
+        ctx = self.ctx
+        officers = [o for o in (ctx.officer(n) for n in parsed.lead_officers) if o]
+        ctx.link(indicator.lead_officers, officers)
+        outcome_leads = [o for o in (ctx.officer(n) for n in parsed.outcome_lead_officers) if o]
+        ctx.link(indicator.outcome_lead_officers, outcome_leads)
+        if parsed.partners:
+            ctx.upsert(PopulationIndicator, {"pk": indicator.pk}, {"partners": parsed.partners})
+        ctx.upsert(IndicatorAlias, {"edition": self.edition, "indicator": indicator},
+                   {"code": parsed.code[:30], "title": parsed.title[:500]}, parsed.ref)
+
+        latest = self._value(indicator, parsed.latest, parsed.ref)
+        previous = self._value(indicator, parsed.previous, parsed.ref)
+        for value in parsed.other_values:
+            self._value(indicator, value, parsed.ref)
+        for series in parsed.series:
+            self._series(indicator, series)
+        self._stated(indicator, parsed, latest, previous)
+        for kind, text in ((CommentaryKind.STORY_BEHIND_BASELINE, parsed.story),
+                           (CommentaryKind.PARTNERS, parsed.partners),
+                           (CommentaryKind.WHAT_WE_ARE_DOING, parsed.what_we_are_doing),
+                           (CommentaryKind.VALUE_FOR_MONEY, parsed.value_for_money),
+                           (CommentaryKind.OTHER, parsed.target_text)):
+            if text and text.strip():
+                ctx.upsert(Commentary, {"indicator": indicator, "edition": self.edition,
+                                        "kind": kind}, {"text": text.strip()}, parsed.ref)
+        for measure in parsed.measures:
+            self.measure(measure, indicator)
+        for risk in parsed.risks:
+            self.risk(risk, indicator=indicator)
+        return indicator
+
+    def _resolve(self, title: str, code: str, number, parent, ref: SourceRef, *,
+                 unit_text: str) -> PopulationIndicator:
+        candidates = PopulationIndicator.objects.filter(outcome=self.outcome, parent=parent)
+        found = _match_by_title(self.ctx, list(candidates), title, code, "indicator",
+                                self.seen_indicators)
+        values = {"unit": unit_from_text(unit_text)} if unit_text else {}
+        if found is None:
+            return self.ctx.upsert(PopulationIndicator, {
+                "outcome": self.outcome, "parent": parent, "title": title[:500]},
+                {"code": code[:30], "number": number, "unit_label": unit_text[:100], **values},
+                ref)
+        if self.latest_edition and code:
+            values.update({"code": code[:30], "number": number})
+        if unit_text and not found.unit_label:
+            values["unit_label"] = unit_text[:100]
+        return self.ctx.upsert(PopulationIndicator, {"pk": found.pk}, values, ref)
+
+    # --- values -----------------------------------------------------------------------
+    def _value(self, subject, value: ParsedValue | None, ref: SourceRef) -> Period | None:
+        """Record one printed value as an observation; return its period."""
+        if value is None:
+            return None
+        period = read_period(value.period_text, subject.frequency)
+        if period is None or value.value is None:
+            if value.status and period is not None:
+                return self._observation(subject, period, None, value.breakdown, ref,
+                                         status=value.status)
+            return period
+        return self._observation(subject, period, value.value, value.breakdown, ref,
+                                 unit_text=value.unit_text)
+
+    def _observation(self, subject, period: Period, number, breakdown: str, ref: SourceRef, *,
+                     status: str = ObservationStatus.PUBLISHED, unit_text: str = ""):
+        ctx = self.ctx
+        if not subject.frequency and not breakdown:
+            subject.frequency = period.kind
+            ctx.upsert(type(subject), {"pk": subject.pk}, {"frequency": period.kind})
+        if subject.frequency and period.kind != subject.frequency and not breakdown:
+            # A value of another kind of period (an annual total beside quarterly figures)
+            # is its own series, named after its kind.
+            breakdown = period.kind.label.capitalize()
+        field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
+        unit = unit_from_text(unit_text, default="") if unit_text else ""
+        if unit and unit == subject.unit:
+            unit = ""
+        ctx.upsert(Observation, {field: subject, "period": period, "breakdown": breakdown[:200]},
+                   {"value": number, "status": status if number is None else
+                    ObservationStatus.PUBLISHED, "unit": unit}, ref)
+        return period
+
+    def _series(self, subject, series: ParsedSeries) -> None:
+        name = series.name.strip()
+        is_main = name.lower() in MAIN_SERIES_NAMES or \
+            name.lower() == self.outcome.name.lower()
+        if series.is_comparator or (not is_main and comparator_kind(name) != "other"):
+            comparator = self._comparator(name)
+            for period_text, value in series.points:
+                period = read_period(period_text)
+                if period is not None and value is not None:
+                    self._comparator_value(subject, comparator, period, value, series.ref)
+            return
+        for period_text, value in series.points:
+            period = read_period(period_text, subject.frequency)
+            if period is not None and value is not None:
+                self._observation(subject, period, value, "" if is_main else name, series.ref,
+                                  unit_text=series.unit_text)
+
+    def _comparator(self, printed: str) -> Comparator:
+        name = comparator_name(printed)
+        existing = Comparator.objects.filter(name__iexact=name).first()
+        if existing:
+            return existing
+        comparator = Comparator(name=name, kind=comparator_kind(name))
+        comparator.save()
+        self.ctx.count(Comparator, "created")
+        return comparator
+
+    def _comparator_value(self, subject, comparator, period, value, ref):
+        field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
+        return self.ctx.upsert(ComparatorValue, {
+            "comparator": comparator, field: subject, "period": period}, {"value": value}, ref)
+
+    def _stated(self, subject, parsed, latest: Period | None, previous: Period | None) -> None:
+        field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
+        benchmark, trend = parsed.benchmark, parsed.trend
+        values = {
+            "code": parsed.code[:30],
+            "latest_text": (parsed.latest.text if parsed.latest else "")[:300],
+            "latest_value": parsed.latest.value if parsed.latest else None,
+            "latest_period": latest,
+            "latest_period_text": (parsed.latest.period_text if parsed.latest else "")[:100],
+            "previous_text": (parsed.previous.text if parsed.previous else "")[:300],
+            "previous_value": parsed.previous.value if parsed.previous else None,
+            "previous_period": previous,
+            "previous_period_text": (parsed.previous.period_text if parsed.previous else "")[:100],
+            "trend_text": (trend.text if trend else "")[:200],
+            "trend": trend.word if trend else "",
+            "trend_rag": trend.rag if trend else "",
+        }
+        if benchmark is not None:
+            comparator = self._comparator(benchmark.comparator) if benchmark.comparator \
+                else None
+            period = read_period(benchmark.period_text) if benchmark.period_text else latest
+            values.update({
+                "benchmark_text": benchmark.text[:300],
+                "benchmark_comparator": comparator,
+                "benchmark": benchmark.word,
+                "benchmark_value": benchmark.value,
+                "benchmark_period": period,
+                "benchmark_period_text": benchmark.period_text[:100],
+                "benchmark_rag": benchmark.rag,
+            })
+            if comparator is not None and benchmark.value is not None and period is not None:
+                self._comparator_value(subject, comparator, period, benchmark.value,
+                                       parsed.ref)
+        if not any(v not in (None, "") for k, v in values.items() if k != "code"):
+            return
+        self.ctx.upsert(StatedJudgement, {"edition": self.edition, field: subject}, values,
+                        parsed.ref, keep_existing_blank=False)
+
+    # --- measures ---------------------------------------------------------------------
+    def measure(self, parsed: ParsedMeasure, indicator: PopulationIndicator):
+        candidates = list(PerformanceMeasure.objects.filter(outcome=self.outcome))
+        same_indicator = [m for m in candidates if m.indicator_id == indicator.pk]
+        found = _match_by_title(self.ctx, same_indicator, parsed.title, "", "measure",
+                                self.seen_measures) or \
+            _match_by_title(self.ctx, candidates, parsed.title, "", "measure",
+                            self.seen_measures)
+        unit_text = next((v.unit_text for v in parsed.latest if v.unit_text), "")
+        values = {"indicator": indicator}
+        if unit_text:
+            values["unit"] = unit_from_text(unit_text)
+        if found is None:
+            measure = self.ctx.upsert(PerformanceMeasure, {
+                "outcome": self.outcome, "indicator": indicator, "title": parsed.title[:500]},
+                {"unit_label": unit_text[:100], **values}, parsed.ref)
+        else:
+            measure = self.ctx.upsert(PerformanceMeasure, {"pk": found.pk}, values, parsed.ref)
+        self.seen_measures.append(measure)
+        self.ctx.upsert(IndicatorAlias, {"edition": self.edition, "measure": measure},
+                        {"code": "", "title": parsed.title[:500]}, parsed.ref)
+        for value in [*parsed.latest, *parsed.previous]:
+            self._value(measure, value, parsed.ref)
+        for series in parsed.series:
+            self._series(measure, series)
+        first = parsed.latest[0] if parsed.latest else None
+        if first is not None or parsed.trend is not None:
+            latest = read_period(first.period_text, measure.frequency) if first else None
+            values = {
+                "latest_text": (first.text if first else "")[:300],
+                "latest_value": first.value if first else None,
+                "latest_period": latest,
+                "latest_period_text": (first.period_text if first else "")[:100],
+                "trend_text": (parsed.trend.text if parsed.trend else "")[:200],
+                "trend": parsed.trend.word if parsed.trend else "",
+                "trend_rag": parsed.trend.rag if parsed.trend else "",
+            }
+            self.ctx.upsert(StatedJudgement, {"edition": self.edition, "measure": measure},
+                            values, parsed.ref, keep_existing_blank=False)
+        return measure
+
+    # --- risks ------------------------------------------------------------------------
+    def risk(self, parsed: ParsedRiskAssessment, indicator: PopulationIndicator | None) -> Risk:
+        code = normalise_risk_code(parsed.code)
+        existing = Risk.objects.filter(code__iexact=code).first()
+        values = {"title": parsed.title[:1000]}
+        if existing and len(existing.title) >= len(parsed.title):
+            values = {}
+        risk = self.ctx.upsert(Risk, {"pk": existing.pk} if existing else {"code": code},
+                               values, parsed.ref)
+        self.ctx.link(risk.outcomes, [self.outcome])
+        if indicator is not None:
+            self.ctx.link(risk.indicators, [indicator])
+        if parsed.level or parsed.trend:
+            self.ctx.upsert(RiskAssessment, {"risk": risk, "assessed_on": self.edition.edition}, {
+                "level": parsed.level, "trend": parsed.trend,
+                "trend_text": parsed.trend_text[:50], "edition": self.edition,
+            }, parsed.ref)
+        return risk
+
+    # --- focus --------------------------------------------------------------------------
+    def focus(self, item, position: int) -> None:
+        links = {"indicator": None, "measure": None, "risk_code": ""}
+        if item.kind == "indicator":
+            links["indicator"] = _best(self.seen_indicators, item.text)
+        elif item.kind == "measure":
+            links["measure"] = _best(self.seen_measures, item.text)
+        elif item.kind == "risk":
+            m = re.match(r"\s*(\d{1,3}[a-z]?)\b", item.text, re.I)
+            if m and Risk.objects.filter(code=normalise_risk_code(m.group(1))).exists():
+                links["risk_code"] = normalise_risk_code(m.group(1))
+        self.ctx.upsert(FocusSuggestion, {"edition": self.edition, "kind": item.kind,
+                                          "text": item.text[:500]},
+                        {"reason": item.reason, "position": position, **links}, item.ref)
+
+
+def normalise_risk_code(code: str) -> str:
+    """ "14B" → "14b", "4a" → "04a" (register codes are two digits and a letter)."""
+    m = re.fullmatch(r"\s*0*(\d{1,3})\s*([A-Za-z]?)\s*", code or "")
+    if not m:
+        return (code or "").strip().lower()
+    return f"{int(m.group(1)):02d}{m.group(2).lower()}"
+
+
+def _best(objects, text: str):
+    scored = sorted(((title_similarity(o.title, text), o) for o in objects),
+                    key=lambda pair: pair[0], reverse=True)
+    if scored and scored[0][0] >= 0.34 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    return None
+
+
+def _match_by_title(ctx: LoadContext, candidates, title: str, code: str, what: str,
+                    already: list):
+    """The one known indicator or measure this printed title is, or None (new). Exact
+    normalised titles win; else titles sharing most of their words; the printed code only
+    breaks a tie. Several equally good candidates are reported, not guessed."""
+    key = normalise_title(title)
+    taken = {o.pk for o in already}
+    exact = [c for c in candidates if c.title_key == key]
+    if not exact:
+        exact = [c for c in candidates
+                 if any(normalise_title(a.title) == key for a in c.aliases.all())]
+    if len(exact) == 1:
+        return exact[0]
+    scored = sorted(((title_similarity(c.title, title), c) for c in candidates
+                     if c.pk not in taken), key=lambda pair: pair[0], reverse=True)
+    good = [(s, c) for s, c in scored if s >= MATCH_THRESHOLD]
+    if not good:
+        return None
+    best_score = good[0][0]
+    tied = [c for s, c in good if best_score - s < 0.1]
+    if len(tied) == 1:
+        return tied[0]
+    code_key = normalise_code(code)
+    by_code = [c for c in tied if code_key and c.code_key == code_key]
+    if len(by_code) == 1:
+        return by_code[0]
+    ctx.warn(f"The {what} “{title}” could be any of: "
+             + "; ".join(f"“{c.title}”" for c in tied)
+             + ". It was recorded as a new " + what
+             + "; merge it in the admin if it is one of those.")
+    return None
+
+
+def edition_from_text(text: str) -> date | None:
+    """ "January 2018" → 2018-01-01."""
+    try:
+        period = Period.parse(text)
+    except PeriodError:
+        return None
+    return period.start.replace(day=1)

@@ -1,0 +1,139 @@
+"""Importing a paper: read, recognise, parse, load — one transaction per paper.
+
+Atomic: any error rolls back everything the paper would have written.
+Idempotent: a paper already imported (same SHA-256) changes nothing, and loading the same
+content from another file (the PDF of a text paper) updates nothing that is already right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, transaction
+
+from scrutinydesk.core.models import SourceDocument
+
+from .errors import MalformedPaper, PaperError, PaperTooLarge
+from .loaders import LoadContext, load_parsed
+
+PARSER_VERSION = "1"
+
+
+@dataclass
+class ImportResult:
+    """What one paper's import did."""
+
+    name: str
+    kind: str = ""
+    source: SourceDocument | None = None
+    already_imported: bool = False
+    dry_run: bool = False
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total_created(self) -> int:
+        return sum(self.created.values())
+
+    @property
+    def total_updated(self) -> int:
+        return sum(self.updated.values())
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def import_path(path: str | Path, *, dry_run: bool = False, user=None) -> ImportResult:
+    """Import the paper at ``path``; its size is checked before it is read."""
+    path = Path(path)
+    if not path.is_file():
+        raise PaperError("no such file", source=str(path))
+    size = path.stat().st_size
+    limit = settings.MAX_UPLOAD_BYTES
+    if size > limit:
+        raise PaperTooLarge(
+            f"the file is {size / 1024 / 1024:.1f} MB; the largest paper accepted is "
+            f"{limit / 1024 / 1024:.0f} MB", source=path.name)
+    return import_bytes(path.read_bytes(), path.name, dry_run=dry_run, user=user)
+
+
+def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
+                 kind: str | None = None) -> ImportResult:
+    """Import one paper given as bytes. Raises only ``PaperError``; writes nothing then."""
+    from .formats import read_paper
+    from .parse import parse_paper
+
+    digest = hashlib.sha256(data).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=digest).first()
+    if existing is not None:
+        return ImportResult(name=name, kind=existing.kind, source=existing,
+                            already_imported=True, dry_run=dry_run)
+    paper = read_paper(data, name, max_bytes=settings.MAX_UPLOAD_BYTES)
+    parsed = parse_paper(paper, kind)
+    result = ImportResult(name=name, kind=parsed.kind, dry_run=dry_run)
+    try:
+        with transaction.atomic():
+            source = SourceDocument(
+                sha256=digest, name=name[:255], kind=parsed.kind,
+                media_type=paper.media_type, size_bytes=len(data),
+                page_count=paper.page_count, text=paper.text,
+                parser_version=PARSER_VERSION, imported_by=user,
+                title=_title(parsed.record)[:500],
+            )
+            source.save()
+            ctx = LoadContext(source)
+            load_parsed(ctx, parsed.record)
+            _after_load(ctx)
+            if ctx.warnings:
+                source.warnings = ctx.warnings
+                source.save(update_fields=["warnings"])
+            result.source = source
+            result.created, result.updated = dict(ctx.created), dict(ctx.updated)
+            result.unchanged, result.warnings = dict(ctx.unchanged), list(ctx.warnings)
+            if dry_run:
+                raise _DryRun
+            transaction.on_commit(lambda: _keep_file(source, data))
+    except _DryRun:
+        result.source = None
+    except PaperError as exc:
+        raise exc.located(name) from None
+    except (ValidationError, DatabaseError) as exc:
+        message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        raise MalformedPaper(f"what was read could not be stored, so nothing was imported: "
+                             f"{message}", source=name) from exc
+    return result
+
+
+def _keep_file(source: SourceDocument, data: bytes) -> None:
+    """Keep a copy of the paper beside its records, once the import has committed."""
+    source.file.save(f"{source.sha256[:16]}-{Path(source.name).name}", ContentFile(data),
+                     save=False)
+    SourceDocument.objects.filter(pk=source.pk).update(file=source.file.name)
+
+
+def _after_load(ctx: LoadContext) -> None:
+    """Recompute what depends on the data (findings), inside the import's transaction."""
+    try:
+        from scrutinydesk.findings.services import recompute_findings
+    except ImportError:  # the audit is not installed in this build
+        return
+    recompute_findings()
+
+
+def _title(record) -> str:
+    for attr in ("title", "committee"):
+        value = getattr(record, attr, "")
+        if isinstance(value, str) and value:
+            return value
+    meeting = getattr(record, "meeting", None)
+    if meeting is not None:
+        return f"{meeting.committee}, {meeting.date:%-d %B %Y}"
+    return ""
