@@ -38,7 +38,8 @@ class CommentaryInline(admin.StackedInline):
 
 
 JUDGEMENT_FIELDSET = ("How judgements are computed (see docs/methodology.md)", {
-    "fields": ("polarity", "similar_band", "trend_periods", "compare_same_period_last_year",
+    "fields": ("polarity", "polarity_basis", "comparator", "similar_band", "trend_periods",
+               "compare_same_period_last_year",
                "value_min", "value_max"),
 })
 

@@ -70,6 +70,10 @@ class JudgementSettings(models.Model):
     compare_same_period_last_year = models.BooleanField(
         default=False, help_text="For seasonal quarterly data: compare with the same quarter "
         "a year earlier rather than the quarter before.")
+    comparator = models.ForeignKey(
+        "outcomes.Comparator", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text="What the benchmark compares with. Blank: the comparator "
+        "the latest report named, else England.")
 
     class Meta:
         abstract = True
@@ -236,6 +240,11 @@ class Observation(ObservedThing, Provenance):
     status = models.CharField(max_length=20, choices=ObservationStatus.choices,
                               default=ObservationStatus.PUBLISHED)
     note = models.CharField(max_length=500, blank=True)
+    edition = models.ForeignKey(
+        "ReportEdition", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="observations",
+        help_text="The report edition that printed this figure; a later edition's figure for "
+                  "the same period replaces an earlier one's.")
     history = HistoricalRecords()
 
     class Meta:

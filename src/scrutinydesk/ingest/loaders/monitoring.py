@@ -188,9 +188,17 @@ class _EditionLoader:
         unit = unit_from_text(unit_text, default="") if unit_text else ""
         if unit and unit == subject.unit:
             unit = ""
-        ctx.upsert(Observation, {field: subject, "period": period, "breakdown": breakdown[:200]},
-                   {"value": number, "status": status if number is None else
-                    ObservationStatus.PUBLISHED, "unit": unit}, ref)
+        lookup = {field: subject, "period": period, "breakdown": breakdown[:200]}
+        existing = Observation.objects.filter(**lookup).select_related("edition").first()
+        if existing is not None and existing.edition is not None and \
+                existing.edition.edition > self.edition.edition and existing.value is not None:
+            # A later edition already gave this period's figure: it stands. What this
+            # (earlier) edition printed stays in its stated judgement for the audit.
+            ctx.count(Observation, "unchanged")
+            return period
+        ctx.upsert(Observation, lookup, {
+            "value": number, "edition": self.edition, "unit": unit,
+            "status": status if number is None else ObservationStatus.PUBLISHED}, ref)
         return period
 
     def _series(self, subject, series: ParsedSeries) -> None:
