@@ -1,0 +1,101 @@
+"""Exports: every kind as JSON and CSV, exempt items left out, and the documentation in
+step with what is exported."""
+
+import csv
+import io
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from scrutinydesk.api.exports import EXPORTS, export_csv, export_json
+from scrutinydesk.core.models import SourceDocument
+from scrutinydesk.ingest.loaders import LoadContext, load_parsed
+from scrutinydesk.ingest.records import (
+    ParsedAction,
+    ParsedActionPlan,
+    ParsedAgendaItem,
+    ParsedDecision,
+    ParsedIndicator,
+    ParsedMeeting,
+    ParsedMonitoringReport,
+    ParsedPriority,
+    ParsedRiskAssessment,
+    ParsedUndertaking,
+    ParsedValue,
+    SourceRef,
+)
+
+pytestmark = pytest.mark.django_db
+DOC = Path(__file__).resolve().parents[2] / "docs" / "export-format.md"
+
+
+@pytest.fixture
+def data():
+    ctx = LoadContext(SourceDocument.objects.create(sha256="e" * 64, name="paper.txt"))
+    load_parsed(ctx, ParsedMeeting(
+        committee="People Scrutiny Committee", date=date(2020, 2, 3), status="held",
+        items=[
+            ParsedAgendaItem("4", "Fostering Sufficiency", decisions=[ParsedDecision(
+                "resolved", "That the report be noted.")], undertakings=[ParsedUndertaking(
+                    "Ann Other", "send the figures")], ref=SourceRef(page=12)),
+            ParsedAgendaItem("9", "Contract award", part=2, exempt=True, exempt_paragraph="3",
+                             minutes="Confidential discussion of prices.",
+                             undertakings=[ParsedUndertaking("Bob Smith",
+                                                             "negotiate the price")])]))
+    load_parsed(ctx, ParsedMonitoringReport(outcome="Safe", edition=date(2020, 1, 1), indicators=[
+        ParsedIndicator("SAFE: 01", "Rate of children in care", latest=ParsedValue(
+            "Latest (Q2 19-20) 71 per 10,000", Decimal("71"), "Q2 19-20", "per 10,000"),
+            risks=[ParsedRiskAssessment("02c", "Failure to keep children safe", "medium",
+                                        "improving", "IMPROVING")])]))
+    load_parsed(ctx, ParsedActionPlan("Recruitment plan", priorities=[ParsedPriority(
+        "1", "Pay", actions=[ParsedAction("1.1", "Review the offer", status="on_target")])]))
+
+
+def test_every_kind_exports_as_json_and_csv(data):
+    for kind in EXPORTS:
+        records = json.loads(export_json(kind))
+        assert isinstance(records, list)
+        text = export_csv(kind)
+        if records and kind != "findings":
+            rows = list(csv.DictReader(io.StringIO(text)))
+            assert rows, kind
+
+
+def test_indicator_export_carries_periods_values_and_sources(data):
+    [indicator] = json.loads(export_json("indicators"))
+    [obs] = indicator["observations"]
+    assert obs["period"]["label"] == "Q2 2019-20" and obs["value"] == 71
+    assert obs["source"]["paper"] == "paper.txt"
+    assert indicator["risks"] == ["02c"]
+    rows = list(csv.DictReader(io.StringIO(export_csv("indicators"))))
+    assert rows[0]["period_code"] == "FY2019Q2" and rows[0]["value"] == "71"
+
+
+def test_exempt_items_are_left_out_of_exports(data):
+    text = export_json("meetings") + export_json("undertakings") + export_csv("meetings")
+    assert "Contract award" not in text and "Confidential" not in text
+    assert "negotiate the price" not in text
+    assert "Fostering Sufficiency" in text and "send the figures" in text
+
+
+def test_export_command_writes_to_stdout(data):
+    out = io.StringIO()
+    call_command("export", "actionplans", "--format", "json", stdout=out)
+    [plan] = json.loads(out.getvalue())
+    assert plan["actions"][0]["number"] == "1.1" and plan["actions"][0]["rag"] == "green"
+
+
+def test_documentation_names_every_field_of_every_kind(data):
+    doc = DOC.read_text()
+    for kind in EXPORTS:
+        section = re.search(rf"^## {kind}\n(.*?)(?=^## |\Z)", doc, re.S | re.M)
+        assert section, f"docs/export-format.md has no section for {kind}"
+        records = json.loads(export_json(kind))
+        for record in records:
+            for field in record:
+                assert f"`{field}`" in section.group(1), f"{kind}.{field} is not documented"
