@@ -23,7 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, verbosity, **options):
         files = self.collect(paths)
-        console = Console(file=self.stdout, stderr=False, highlight=False)
+        console = Console(file=self.stdout, highlight=False,
+                          width=None if self.stdout.isatty() else 120)
         errors = Console(file=self.stderr, highlight=False)
         results, failures = [], []
         with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn(
