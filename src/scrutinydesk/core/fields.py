@@ -6,10 +6,40 @@ from django.db import models
 from .periods import Period, PeriodError
 
 
+class PeriodDescriptor:
+    """Turns text assigned to the field into a ``Period`` (``obs.period = "2017-18"``).
+    Text that is not a period is kept as it is, for validation to report."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance.__dict__.get(self.field.attname)
+
+    def __set__(self, instance, value):
+        if value == "":
+            value = None
+        elif isinstance(value, str):
+            try:
+                value = Period.parse(value)
+            except PeriodError:
+                pass
+        instance.__dict__[self.field.attname] = value
+
+
 class PeriodField(models.CharField):
     """Stores a :class:`Period` by its code (``FY2017Q2``) and gives back a ``Period``."""
 
     description = "A reporting period (financial year, quarter, month, snapshot ...)"
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        setattr(cls, self.attname, PeriodDescriptor(self))
+
+    def run_validators(self, value):
+        super().run_validators(value.code if isinstance(value, Period) else value)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 32)
@@ -48,6 +78,9 @@ class PeriodField(models.CharField):
         class PeriodFormField(forms.CharField):
             def prepare_value(self, value):
                 return value.label if isinstance(value, Period) else value
+
+            def run_validators(self, value):
+                super().run_validators(value.code if isinstance(value, Period) else value)
 
             def to_python(self, value):
                 value = super().to_python(value)

@@ -55,7 +55,7 @@ def names_match(a: str, b: str) -> bool:
         return True
     if " " not in na or " " not in nb:
         return surname(a) == surname(b)
-    # "Kate Wheller" and "Katherine Wheller": same surname and the same initial
+    # "Kath Wheller" and "Katherine Wheller": same surname, one first name starts the other
     fa, fb = na.split(), nb.split()
     return fa[-1] == fb[-1] and fa[0][0] == fb[0][0] and (
         fa[0].startswith(fb[0]) or fb[0].startswith(fa[0])

@@ -207,8 +207,8 @@ class Period:
             return f"{calendar.month_name[s.month]} {s.year}"
         if k is PeriodKind.SNAPSHOT:
             return f"{s.day} {calendar.month_name[s.month]} {s.year}"
-        if s == date(s.year, 1, 1) and e == date(e.year, 12, 31):
-            return f"{s.year}–{e.year}"
+        if s == date(s.year, 1, 1) and e == date(e.year, 12, 31) and e.year > s.year:
+            return f"{s.year} to {e.year}"  # not "2017–2018", which reads as a financial year
         if s.day == 1 and e == _month_end(e.year, e.month):
             if s.year == e.year:
                 return f"{calendar.month_name[s.month]} to {calendar.month_name[e.month]} {e.year}"
@@ -375,6 +375,11 @@ def _parse(raw: str, expected: PeriodKind | None) -> Period:
 
     # Two dates or months: "1 Nov 2016 to 28 Feb 2017", "November 2016 to February 2017"
     parts = re.split(r"\s+(?:to|–|—|-)\s+", low)
+    if len(parts) == 2 and all(re.fullmatch(r"\d{4}", p) for p in parts):
+        first, last = int(parts[0]), int(parts[1])
+        if last < first:
+            raise PeriodError(f"“{raw}” ends before it starts")
+        return Period.range(date(first, 1, 1), date(last, 12, 31))
     if len(parts) == 2:
         first, last = _day_or_month(parts[0], end=False), _day_or_month(parts[1], end=True)
         if first and last:

@@ -428,6 +428,7 @@ class PackPart:
     page_end: int | None = None
     parsed: object | None = None  # ParsedMeeting (minutes), ParsedCoverSheet,
     #                               ParsedMonitoringReport, ParsedActionPlan, ParsedWorkProgramme
+    error: str = ""  # why ``parsed`` is None when the part's parser rejected it
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutinydesk.core.fields import PeriodField
 from scrutinydesk.core.models import Officer, Provenance
-from scrutinydesk.core.periods import PeriodKind
+from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
 from scrutinydesk.core.vocab import UNIT_BOUNDS, Polarity, Unit
 
 from .titles import normalise_code, normalise_title
@@ -177,6 +177,7 @@ class IndicatorAlias(Provenance):
                                 related_name="aliases")
     code = models.CharField(max_length=30, blank=True)
     title = models.CharField(max_length=500)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "indicator aliases"
@@ -209,8 +210,10 @@ class ObservedThing(models.Model):
     def clean(self):
         super().clean()
         if (self.indicator_id is None) == (self.measure_id is None):
+            name = str(self._meta.verbose_name)
+            article = "An" if name[:1].lower() in "aeiou" else "A"
             raise ValidationError(
-                f"A {self._meta.verbose_name} belongs to exactly one population indicator "
+                f"{article} {name} belongs to exactly one population indicator "
                 "or one performance measure, not both and not neither.")
 
 
@@ -272,12 +275,18 @@ class Observation(ObservedThing, Provenance):
 
     def clean(self):
         super().clean()
-        self.validate_period()
+        if isinstance(self.period, Period):  # otherwise the field's own check reports it
+            self.validate_period()
 
     def validate_period(self):
         subject = self.subject
         if self.period is None:
             raise ValidationError({"period": "An observation needs a period."})
+        if not isinstance(self.period, Period):
+            try:
+                Period.parse(self.period)
+            except PeriodError as exc:
+                raise ValidationError({"period": str(exc)}) from None
         if subject is not None and subject.frequency and not self.breakdown \
                 and self.period.kind != subject.frequency:
             expected = PeriodKind(subject.frequency).label
@@ -334,6 +343,9 @@ class ComparatorValue(ObservedThing, Provenance):
         return f"{self.comparator} {self.value} ({self.period})"
 
     def save(self, *args, **kwargs):
+        if not isinstance(self.period, Period):
+            raise ValidationError({"period": "A comparator value needs a period such as "
+                                             "“2017-18” or “Q2 2017-18”."})
         self.period_end = self.period.end
         super().save(*args, **kwargs)
 
@@ -449,6 +461,7 @@ class FocusSuggestion(Provenance):
     risk_code = models.CharField(max_length=20, blank=True,
                                  help_text="Register code of the risk suggested, e.g. 14b.")
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["edition", "kind", "position"]

@@ -32,8 +32,19 @@ def normalise_title(title: str) -> str:
     text = text.replace("%", " percent ").replace("&", " and ")
     text = re.sub(r"[’'`]s\b", "", text)
     words = re.findall(r"[a-z0-9]+", text)
-    words = [_SYNONYMS.get(w, w) for w in words]
+    words = [_singular(_SYNONYMS.get(w, w)) for w in words]
     return " ".join(w for w in words if w not in _STOPWORDS)
+
+
+def _singular(word: str) -> str:
+    """A plain English singular, enough to make "plans" and "plan" one key."""
+    if len(word) <= 3 or word.isdigit() or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s"):
+        return word[:-1]
+    return word
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -58,5 +58,6 @@ class RiskAssessment(Provenance):
         ]
 
     def __str__(self):
-        level = self.get_level_display() or self.score
-        return f"{self.risk.code} {level} {self.get_trend_display()} ({self.assessed_on})"
+        level = self.get_level_display() or f"score {self.score}"
+        words = " ".join(w for w in (self.risk.code, level, self.get_trend_display()) if w)
+        return f"{words} ({self.assessed_on})"

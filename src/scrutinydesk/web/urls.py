@@ -6,4 +6,6 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("outcomes/<slug:slug>/", views.outcome, name="outcome"),
+    path("outcomes/<slug:slug>/report.<str:fmt>", views.outcome_report, name="outcome-report"),
 ]

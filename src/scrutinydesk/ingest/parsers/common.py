@@ -8,10 +8,12 @@ import re
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-_BLOCK_TAGS = re.compile(r"</?(?:p|li|ul|ol|div|tr|br|h[1-6]|table|tbody|thead)\b[^>]*>", re.I)
-_CELL_TAGS = re.compile(r"</?(?:td|th)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]{0,500}>")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+# Bounded, bracket-excluding classes keep every pattern linear on long or hostile lines.
+_BLOCK_TAGS = re.compile(
+    r"</?(?:p|li|ul|ol|div|tr|br|h[1-6]|table|tbody|thead)\b[^<>]{0,500}>", re.I)
+_CELL_TAGS = re.compile(r"</?(?:td|th)\b[^<>]{0,500}>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]{0,500}>")
+_MD_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()]{0,500}\)")
 _BULLETS = "•●▪■◦§·\uf0b7\uf0a7"
 
 PAGE_ARTEFACT = re.compile(
@@ -32,7 +34,8 @@ def markup_to_lines(text: str) -> list[str]:
     text = _MD_LINK.sub(r"\1", text)
     text = html.unescape(text).replace("\u00a0", " ")
     text = re.sub(r"\*\*([^*]+)\*\*", r"\1", text)
-    text = re.sub(rf"\s*[{_BULLETS}]\s+", "\n", text)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)  # squeeze first: the bullet rule stays linear
+    text = re.sub(rf" ?[{_BULLETS}]\s+", "\n", text)
     lines = []
     for raw in text.split("\n"):
         line = re.sub(r"[ \t]+", " ", raw).strip()

@@ -1,0 +1,270 @@
+"""Which kind of paper this is: an agenda pack, a meeting-documents page, a monitoring
+report, an action plan or an officer's report.
+
+Each kind has a signature read from the first lines (and a few markers over the whole
+paper), together with the parsers' own ``looks_like_*`` checks where they exist. Kinds are
+tried in order: an agenda pack holds a monitoring report, an action plan and officers'
+reports, so the pack's signature wins; a monitoring report or an action plan may start with
+an officer's cover sheet, so they win over a plain officer's report.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scrutinydesk.core.vocab import PaperKind
+
+from .errors import PaperError, UnrecognisedPaper
+from .text import Line, Paper
+
+HEAD_LINES = 200  # signatures are looked for in the first lines only
+_CHARS = 300  # of each line
+# The parsers' own checks see a bounded view of the paper, so that a pathological line
+# cannot make a cheap check slow.
+VIEW_LINES = 3000
+VIEW_CHARS = 1000
+
+ORDER = (PaperKind.AGENDA_PACK, PaperKind.MEETING_PAGE, PaperKind.MONITORING_REPORT,
+         PaperKind.ACTION_PLAN, PaperKind.OFFICER_REPORT)
+
+LOOKED_FOR = {
+    PaperKind.AGENDA_PACK: '"Public Document Pack", or a front sheet with "Meeting:", '
+                           '"Date:", "Venue:" lines and agenda items with page ranges',
+    PaperKind.MEETING_PAGE: 'a "Meeting documents" / "Agenda and minutes" page: the committee '
+                            'and date, "Items", numbered items with "Minutes:" or '
+                            '"pdf icon PDF 179 KB" links',
+    PaperKind.MONITORING_REPORT: 'an "Outcomes Focused Monitoring Report" title with '
+                                 '"Population Indicator" pages',
+    PaperKind.ACTION_PLAN: 'an action plan title and a table headed "Action", "Timescale" / '
+                           '"By when", "Lead" / "Owner"',
+    PaperKind.OFFICER_REPORT: 'a report cover sheet ("Date of Meeting", "Officer", "Subject of '
+                              'Report", "Recommendation") or a self-evaluation with numbered '
+                              'sections',
+}
+
+# The parsers' own checks, imported when asked for (they are written in parallel).
+_LOOKS_LIKE = {
+    PaperKind.AGENDA_PACK: ("agenda_pack", "looks_like_agenda_pack"),
+    PaperKind.MONITORING_REPORT: ("monitoring_report", "looks_like_monitoring_report"),
+    PaperKind.ACTION_PLAN: ("action_plan", "looks_like_action_plan"),
+    PaperKind.OFFICER_REPORT: ("officer_report", "looks_like_officer_report"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    kind: str  # a core.vocab.PaperKind value
+    reasons: tuple[str, ...]
+
+
+def detect_kind(paper: Paper) -> Detection:
+    """The kind of ``paper``, with the reasons it was recognised. Raises
+    ``UnrecognisedPaper`` (naming the kinds accepted and what was looked for) when it is
+    none of them."""
+    try:
+        head = list(paper.lines[:HEAD_LINES])
+        for kind in ORDER:
+            reasons = list(_SIGNATURES[kind](paper, head))
+            parser_says = _parser_check(kind, paper)
+            if parser_says:
+                reasons.append(parser_says)
+            if reasons:
+                return Detection(str(kind), tuple(reasons))
+    except PaperError as exc:
+        exc.located(paper.name)
+        raise
+    except Exception as exc:  # only PaperError may escape
+        raise UnrecognisedPaper(
+            f"the kind of paper could not be recognised (internal error "
+            f"{type(exc).__name__}: {str(exc)[:200]})", source=paper.name,
+            expected=_expected()) from exc
+    raise UnrecognisedPaper(
+        "the paper is not one of the kinds Scrutiny Desk imports", source=paper.name,
+        expected=_expected())
+
+
+def _expected() -> str:
+    return "one of: " + "; ".join(f"{PaperKind(k).label} ({LOOKED_FOR[k]})" for k in ORDER)
+
+
+def _parser_check(kind: str, paper: Paper) -> str:
+    """The reason given by the parser's own ``looks_like_*`` check, or ""."""
+    if kind not in _LOOKS_LIKE:
+        return ""
+    module_name, function_name = _LOOKS_LIKE[kind]
+    try:
+        module = importlib.import_module(f"scrutinydesk.ingest.parsers.{module_name}")
+    except Exception:  # not written yet, or broken: its check is not available
+        return ""
+    check: Callable[[Paper], bool] | None = getattr(module, function_name, None)
+    if check is None:
+        return ""
+    view = Paper(paper.name, [ln if len(ln.text) <= VIEW_CHARS else
+                              Line(ln.number, ln.text[:VIEW_CHARS], ln.page)
+                              for ln in paper.lines[:VIEW_LINES]],
+                 paper.media_type, paper.page_count, dict(paper.metadata))
+    try:
+        return f"{function_name} recognised it" if check(view) else ""
+    except Exception:  # a parser's check that fails is a check that did not recognise it
+        return ""
+
+
+def _text(line: Line) -> str:
+    return line.text[:_CHARS].strip()
+
+
+def _first(head: list[Line], pattern: re.Pattern[str], limit: int = HEAD_LINES) -> Line | None:
+    for line in head[:limit]:
+        if pattern.search(_text(line)):
+            return line
+    return None
+
+
+def _count(head: list[Line], pattern: re.Pattern[str]) -> int:
+    return sum(1 for line in head if pattern.search(_text(line)))
+
+
+# --- Agenda pack ----------------------------------------------------------------------------
+
+_PACK_TITLE = re.compile(r"^Public Document Pack$", re.I)
+_FRONT_LABEL = re.compile(r"^(Meeting|Date|Time|Venue|Place|Location)\s*:", re.I)
+_PAGE_RANGE = re.compile(r"(?:^|[\s>|\t])\d{1,4}\s?[-–]\s?\d{1,4}(?:$|[\s<|\t])")
+_AGENDA_ITEM = re.compile(r"^(?:\|\s*)?(?:<p>)?\d{1,2}[a-z]?\.?\s+[A-Z]")
+_FOOTER = re.compile(r"^Page\s+\d{1,4}$")
+
+
+def _agenda_pack(paper: Paper, head: list[Line]) -> list[str]:
+    title = _first(head, _PACK_TITLE, 60)
+    if title:
+        return [f'"Public Document Pack" on line {title.number}']
+    labels = {m.group(1).lower(): line.number for line in head[:100]
+              if (m := _FRONT_LABEL.match(_text(line)))}
+    if not {"meeting", "date"} <= set(labels) or len(labels) < 3:
+        return []
+    items = [line for line in head if _AGENDA_ITEM.match(_text(line))]
+    ranges = [line for line in head if _PAGE_RANGE.search(_text(line))
+              and (_AGENDA_ITEM.match(_text(line)) or "<p>" in _text(line)
+                   or len(_text(line)) < 12)]
+    footers = sum(1 for line in paper.lines if _FOOTER.match(_text(line)))
+    if len(items) >= 2 and (len(ranges) >= 2 or footers >= 3):
+        found = ", ".join(f"{k.title()}:" for k in labels)
+        return [f"front sheet labels {found} (from line {min(labels.values())})",
+                f"{len(items)} numbered agenda items, {len(ranges)} with page ranges, "
+                f"{footers} page footers"]
+    return []
+
+
+# --- Meeting-documents page -----------------------------------------------------------------
+
+_PAGE_HEADING = re.compile(r"^(?:Meeting documents|Meeting details|Agenda(?:,? (?:decisions|"
+                           r"minutes))*(?: and (?:minutes|decisions))?|Agenda|Minutes)$", re.I)
+_ITEMS_HEADING = re.compile(r"^(?:Items|No\.?\s+Item)$", re.I)
+_ITEM_NUMBER = re.compile(r"^\d{1,3}[a-z]?\.?(?:$|\t)")
+_MINUTES_LABEL = re.compile(r"^(?:Minutes|Decisions?)\s*:$", re.I)
+_LINK = re.compile(r"\b(?:pdf|word|doc) icon\b|\b(?:PDF|DOCX?)\s+\d[\d.,]*\s*(?:KB|MB)\b", re.I)
+_WEEKDAY_DATE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.{0,30}\b\d{4}\b",
+                           re.I)
+
+
+def _meeting_page(paper: Paper, head: list[Line]) -> list[str]:
+    heading = _first(head, _PAGE_HEADING, 15)
+    items_heading = _first(head, _ITEMS_HEADING, 80)
+    if not (heading or items_heading):
+        return []
+    lines = paper.lines[:3000]
+    numbers = _count(lines, _ITEM_NUMBER)
+    minutes = _count(lines, _MINUTES_LABEL)
+    links = _count(lines, _LINK)
+    dated = _first(head, _WEEKDAY_DATE, 30)
+    if numbers >= 2 and (minutes or links) and (dated or items_heading):
+        found = heading or items_heading
+        assert found is not None
+        return [f'page heading "{_text(found)}" on line {found.number}',
+                f"{numbers} numbered items, {minutes} \"Minutes:\" sections, "
+                f"{links} document links"]
+    return []
+
+
+# --- Monitoring report ----------------------------------------------------------------------
+
+_REPORT_TITLE = re.compile(r"Outcomes?\s(?:Focus(?:s?ed)?\s)?(?:Monitoring|Performance)\sReport",
+                           re.I)
+_INDICATOR = re.compile(r"Population Indicator|Story behind the baseline", re.I)
+
+
+def _monitoring_report(paper: Paper, head: list[Line]) -> list[str]:
+    title = _first(head, _REPORT_TITLE)
+    if not title:
+        return []
+    pages = _count(paper.lines[:5000], _INDICATOR)
+    if pages:
+        return [f'report title "{_text(title)[:80]}" on line {title.number}',
+                f"{pages} population-indicator lines"]
+    return []
+
+
+# --- Action plan ----------------------------------------------------------------------------
+
+_PLAN_TITLE = re.compile(r"\b(?:Action Plan|Statement of Action|Improvement Plan|"
+                         r"Recruitment and Retention Plan|Delivery Plan)\b", re.I)
+_ACTION_HEAD = re.compile(r"^(?:No\.?|Ref\.?|Activity|Actions?(?: required| to be taken)?)$",
+                          re.I)
+_WHEN_HEAD = re.compile(r"^(?:Timescales?|By when|Deadline|Target date|Due(?: date)?|Timeline|"
+                        r"Completion date|Date)$", re.I)
+_WHO_HEAD = re.compile(r"^(?:Leads?|Lead officer|Owner|Responsible(?: officer)?|By whom|Who)$",
+                       re.I)
+
+
+def _action_plan(paper: Paper, head: list[Line]) -> list[str]:
+    title = _first(head, _PLAN_TITLE, 60)
+    for line in head:
+        if "\t" not in line.text:
+            continue
+        cells = [c.strip().strip("*") for c in line.text[:1000].split("\t")]
+        if (any(_ACTION_HEAD.match(c) for c in cells) and any(_WHEN_HEAD.match(c) for c in cells)
+                and any(_WHO_HEAD.match(c) for c in cells)):
+            reasons = [f"action table heading on line {line.number}"]
+            if title:
+                reasons.insert(0, f'plan title "{_text(title)[:80]}" on line {title.number}')
+            return reasons if title or line.number < 40 else []
+    return []
+
+
+# --- Officer's report -----------------------------------------------------------------------
+
+_COVER_FIELD = re.compile(r"^(?:<p>)?(Date of Meeting|Officer|Subject of Report|Executive "
+                          r"Summary|Impact Assessment|Recommendations?|Reason for "
+                          r"Recommendations?|Officer Contact|Appendices|Background Papers)\b",
+                          re.I)
+_SELF_EVALUATION = re.compile(r"\bself[- ]?(?:evaluation|assessment)\b", re.I)
+_REPORT_HEAD = re.compile(r"^(?:Report (?:of|by|to)\b|Executive Summary$|Table of Contents$|"
+                          r"Contents$|Introduction$)", re.I)
+_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]")
+
+
+def _officer_report(paper: Paper, head: list[Line]) -> list[str]:
+    fields = {m.group(1).lower() for line in head[:120] if (m := _COVER_FIELD.match(_text(line)))}
+    if len(fields) >= 3:
+        return [f"cover-sheet fields: {', '.join(sorted(fields))}"]
+    sections = _count(paper.lines[:3000], _SECTION)
+    evaluation = _first(head, _SELF_EVALUATION, 40)
+    if evaluation and sections >= 3:
+        return [f'"{_text(evaluation)[:80]}" on line {evaluation.number}',
+                f"{sections} numbered sections"]
+    report_head = _first(head, _REPORT_HEAD, 60)
+    if report_head and sections >= 5:
+        return [f'"{_text(report_head)[:60]}" on line {report_head.number}',
+                f"{sections} numbered sections"]
+    return []
+
+
+_SIGNATURES: dict[str, Callable[[Paper, list[Line]], list[str]]] = {
+    PaperKind.AGENDA_PACK: _agenda_pack,
+    PaperKind.MEETING_PAGE: _meeting_page,
+    PaperKind.MONITORING_REPORT: _monitoring_report,
+    PaperKind.ACTION_PLAN: _action_plan,
+    PaperKind.OFFICER_REPORT: _officer_report,
+}

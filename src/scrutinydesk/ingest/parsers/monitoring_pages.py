@@ -1,0 +1,390 @@
+"""The body of an Outcomes Focused Monitoring Report read line by line: the executive
+summary's focus lists, the contents, one page per population indicator (merging
+"(Cont'd)" pages, splitting pages printed in parts), the unassigned corporate risks and
+the key. Two layouts are read: one statement per line ("DORSET - Trend IMPROVING  G") and
+the three-column layout of some PDF conversions ("DORSET  DORSET  COMPARATOR" over
+"Latest (March 2017) 51 per 10,000  Trend IMPROVING  Benchmark (England) …")."""
+
+from __future__ import annotations
+
+import re
+
+from scrutinydesk.outcomes.titles import normalise_code
+
+from ..records import ParsedFocusItem, ParsedIndicator, ParsedRiskAssessment, ParsedValue
+from . import monitoring_front as front
+from . import monitoring_values as values
+from .monitoring_heads import Heading, column_caption, is_column_header, lead_officers
+from .monitoring_lists import Measures, Risks
+from .monitoring_tables import Table
+from .monitoring_text import Row, is_prose, join_fragments, words
+from .monitoring_words import rag_letter
+
+AREA = r"[A-Z][A-Z.'&]{1,30}(?:\s[A-Z][A-Z.'&]{1,30}){0,2}"
+_PART = re.compile(rf"^{AREA}\s?[-–—:]?\s?Population Indicator\s?[-–—:]?\s?(?P<name>.{{1,150}}?)"
+                   r"\s?[-–—:]?\s?Latest\b(?P<rest>.*)$")
+_LATEST = re.compile(rf"^(?P<area>{AREA})?\s?[-–—:]?\s?(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
+_TREND = re.compile(rf"^(?:{AREA}\s?[-–—:]?\s?)?(?:\d{{1,2}}\s?[- ]?[Yy]ears?\s)?"
+                    r"(?:Trend\b|NEW INDICATOR\b|NO TREND\b)")
+_COMPARATOR = re.compile(r"^(?:COMPARATOR\b|Benchmark\s?[(:-])", re.I)
+_TARGET = re.compile(rf"^(?:{AREA}\s?[-–—:]\s?)?Target\s?[-–—:]")
+_TARGET_IN = re.compile(r"\bTarget\s?[-–:]\s?(.{3,160}?\bby\s(?:the end of\s)?\d{4}(?:-\d{2})?)")
+_STORY = re.compile(r"^Story behind (?:the )?baseline\s?(?:[:\-–]\s?|$)", re.I)
+_PARTNERS = re.compile(r"^\w{2,12} with a significant role to play\s?[:\-–]?\s?", re.I)
+_DOING = re.compile(r"^What (?:are we|we are|is being) doing\s?\??\s?[:\-–]?\s?", re.I)
+_MEASURES = re.compile(r"^(?:[A-Z][A-Za-z ]{0,40}\s)?Performance Measures?\s?(?:\(s\))?"
+                       r"(?:\s?[-–]\s?Trend Lines?)?$")
+_RISKS = re.compile(r"^Corporate Risks?(?:\s?\(s\))?(?:\s(?:Score|Level|Rating))?"
+                    r"(?:\s(?:Trend|Direction))?$")
+_VFM = re.compile(r"^Value for Money(?:\sLatest)?(?:\sRank)?$", re.I)
+_UNASSIGNED = re.compile(r"^(?:Other\s)?Corporate Risks?\b.{0,120}\bnot (?:assigned|linked|mapped)",
+                         re.I)
+_FOCUS = re.compile(r"^Suggested (Indicators?|(?:Performance )?Measures?|Risks?) for Focus:?$",
+                    re.I)
+_CONTACT = re.compile(r"^(?:CONTACTS?|Contacts?(?: details)?:?|Contact us)$")
+_FREE_TEXT = ("story", "partners", "doing", "vfm")
+_PERIOD_VALUE = re.compile(rf"\b({values.PERIOD})\s(\d[\d,.]*)", re.I)  # "2016-17 3,553"
+
+
+class _Page:
+    """One indicator's page(s): headline statements go to the part being read (or the page
+    itself), commentary printed once for the page is shared by all its parts."""
+
+    def __init__(self, code: str, number: int | None, title: str, row: Row):
+        self.main = ParsedIndicator(code=code, title=title, number=number, ref=row.ref)
+        self.parts: list[ParsedIndicator] = []
+        self.has_columns = False
+        self.partners: list[str] = []
+        self.doing: list[str] = []
+        self.vfm: list[str] = []
+        self.last_row = row
+
+    @property
+    def target(self) -> ParsedIndicator:
+        return self.parts[-1] if self.parts else self.main
+
+    def finish(self) -> list[ParsedIndicator]:
+        """The page's indicators: the page itself, or its parts (measures and risks printed
+        once for a page in parts are given to its first part)."""
+        main = self.main
+        main.partners = "\n\n".join(self.partners)
+        main.what_we_are_doing = "\n\n".join(self.doing)
+        main.value_for_money = "\n\n".join(self.vfm)
+        last = self.last_row.line.page
+        if last is not None and main.ref.page is not None and last != main.ref.page:
+            main.ref.page_end = last
+        if not self.parts:
+            return [main]
+        for part in self.parts:
+            part.outcome_lead_officers = list(main.outcome_lead_officers)
+            part.lead_officers = list(main.lead_officers)
+            part.partners, part.value_for_money = main.partners, main.value_for_money
+            part.what_we_are_doing = main.what_we_are_doing
+            part.story = part.story or main.story
+        if main.latest or main.trend or main.benchmark:
+            return [main, *self.parts]
+        first = self.parts[0]
+        first.measures[:0], first.risks[:0], first.series[:0] = main.measures, main.risks, \
+            main.series
+        return self.parts
+
+
+class PageReader:
+    """Reads rows ``start``..``end`` of a report; results are left on the instance."""
+
+    def __init__(self, rows: list[Row], heading: Heading, tables: dict[int, Table]):
+        self.rows, self.heading, self.tables = rows, heading, tables
+        self.contents_titles: dict[int, str] = {}
+        self.pages: dict[str, _Page] = {}
+        self.page: _Page | None = None
+        self.section, self.sub = "front", ""
+        self.focus: list[ParsedFocusItem] = []
+        self.focus_kinds: dict[int, str] = {}
+        self.contents: list[tuple[str, str]] = []
+        self.unassigned: list[ParsedRiskAssessment] = []
+        self.key: dict[str, str] = {}
+        self.first_page_row: int | None = None
+        self.skip: set[int] = set()
+        self.pending = None  # trend or benchmark still waiting for its RAG letter
+        self.measures, self.risks = Measures(), Risks()
+
+    # --- driver ---------------------------------------------------------------------------
+    def run(self, start: int, end: int) -> None:
+        i, blanks = start, 0
+        while i < end and self.section != "end":
+            row = self.rows[i]
+            if i in self.tables:
+                self._attach(self.tables[i])
+                i = max(self.tables[i].end, i + 1)
+                continue
+            if i in self.skip:
+                i += 1
+                continue
+            if row.blank:
+                blanks += 1
+                if blanks >= 3 and self.sub in _FREE_TEXT:
+                    self.sub = "idle"
+                i += 1
+                continue
+            blanks = 0
+            before = self.page
+            self._row(row)
+            if self.page is not None and self.page is before:
+                self.page.last_row = row
+            i += 1
+
+    def _row(self, row: Row) -> None:
+        text = row.flat
+        if front.is_contents_head(row):
+            entries, after = front.read_contents(self.rows, row.index)
+            self.contents += entries
+            for n, title in front.contents_titles(entries).items():
+                self.contents_titles.setdefault(n, title)
+            self.skip.update(range(row.index + 1, after))
+            return
+        head = self.heading.read(row, self.rows, self.skip)
+        if head is not None:
+            self._open(head.code, head.number, head.title, row, head.outcome_leads, head.leads)
+            return
+        if is_column_header(row):
+            self._columns(row)
+            return
+        if _UNASSIGNED.match(text[:300]):
+            self._close("unassigned")
+            return
+        if front.is_key_head(row):
+            self._close("key")
+            return
+        if _CONTACT.match(text) and self.pages:  # the contact block closes the report
+            self._close("end")
+            return
+        kinds = {i: _focus_kind(c) for i, c in enumerate(row.cells) if _FOCUS.match(c)}
+        if kinds:
+            self._close("focus")
+            self.focus_kinds = kinds
+            return
+        if self.section == "focus":
+            self._focus(row)
+        elif self.section == "unassigned":
+            self.risks.read(row, self.unassigned)
+        elif self.section == "key":
+            for word, meaning in front.key_entries(row):
+                self.key.setdefault(word, meaning)
+        elif self.section == "page" and self.page is not None:
+            self._page_row(row, self.page)
+
+    def _close(self, section: str) -> None:
+        self.section, self.sub, self.page, self.pending = section, "", None, None
+        self.measures.reset()
+        self.risks.reset()
+
+    # --- pages ----------------------------------------------------------------------------
+    def _open(self, code: str, number: int | None, title: str, row: Row,
+              outcome_leads: list[str], leads: list[str]) -> _Page:
+        key = normalise_code(code)
+        page = self.pages.get(key)
+        if page is None:
+            title = title or self.contents_titles.get(number or -1, "")
+            page = self.pages[key] = _Page(code, number, title, row)
+            if self.first_page_row is None:
+                self.first_page_row = row.index
+        main = page.main
+        main.title = main.title or title
+        for name in outcome_leads:
+            if name not in main.outcome_lead_officers:
+                main.outcome_lead_officers.append(name)
+        for name in leads:
+            if name not in main.lead_officers:
+                main.lead_officers.append(name)
+        self._close("page")
+        self.page, self.sub = page, "head"
+        return page
+
+    def _columns(self, row: Row) -> None:
+        """A page in three columns: the headline statements are read down each column of
+        the (at most six) lines under the header."""
+        number, caption = column_caption(row)
+        page = self.page if self.section == "page" and self.page and not self.page.has_columns \
+            else None
+        if page is None:
+            number = self._identify(number, caption)
+            if number is None:
+                return
+            code = self.heading.code_for(number)
+            outcome_leads, leads = lead_officers(" ".join(row.cells[3:]))
+            page = self._open(code, number, "", row, outcome_leads, leads)
+        page.has_columns = True
+        block = []
+        for nxt in self.rows[row.index + 1: row.index + 7]:
+            if nxt.blank:
+                break
+            block.append(nxt)
+            self.skip.add(nxt.index)
+        column = [join_fragments([r.cells[k] if k < len(r.cells) else "" for r in block])
+                  for k in range(3)]
+        target = page.target
+        m = re.search(r"\b(Latest|Previous)\b", column[0])
+        if m:
+            value = values.read_value(column[0][m.end():], column[0])
+            if value is not None:
+                setattr(target, "latest" if m[1] == "Latest" else "previous", value)
+                self._other_values(target, column[0][m.end():], value)
+        target.trend = values.read_trend(column[1], []) or target.trend
+        if column[2]:
+            target.benchmark = values.read_benchmark(column[2], [])
+        extra = [join_fragments([r.cells[k] if k < len(r.cells) else "" for r in [row, *block]])
+                 for k in range(3, max((len(r.cells) for r in [row, *block]), default=3))]
+        for text in extra:
+            tm = _TARGET_IN.search(text[:1000])
+            if tm and not target.target_text:
+                target.target_text = tm.group(0)
+
+    def _identify(self, number: int | None, caption: str) -> int | None:
+        """The number of a page that has no heading, from its chart caption ("01: Rate of
+        children …", whose number may be wrong) matched to the contents list."""
+        used = {p.main.number for p in self.pages.values()}
+        if caption and self.contents_titles:
+            best = max((max(front.share(caption, t), 0.0), n == number, n)
+                       for n, t in self.contents_titles.items())
+            if best[0] >= 0.6:
+                return best[2]
+        if number is not None and number not in used:
+            return number
+        following = max((n for n in used if n is not None), default=0) + 1
+        if following in self.contents_titles:
+            return following
+        return None
+
+    def _other_values(self, target: ParsedIndicator, text: str, latest: ParsedValue) -> None:
+        extra = values.equating(text, latest.period_text)
+        if extra is not None:
+            target.other_values.append(extra)
+        if "=" in text and "compared" not in text.lower():
+            return
+        m = _PERIOD_VALUE.search(text[:400])
+        if m and values.is_period(m[1]) and m[1] != latest.period_text:
+            value = values.read_value(m.group(0), m.group(0))
+            if value is not None and value.value is not None:
+                target.other_values.append(value)
+
+    def _page_row(self, row: Row, page: _Page) -> None:
+        text, head = row.flat, row.flat[:400]
+        target = page.target
+        pending, self.pending = self.pending, None
+        for pattern, sub in ((_STORY, "story"), (_PARTNERS, "partners"), (_DOING, "doing")):
+            m = pattern.match(head)
+            if m:
+                self.sub = sub
+                self._commentary(page, text[m.end():].strip())
+                return
+        if _MEASURES.match(head) and len(text) < 100:
+            self.sub = "measures"
+            self.measures.reset()
+            return
+        if _RISKS.match(text):
+            self.sub = "risks"
+            self.risks.reset()
+            return
+        if _VFM.match(text):
+            self.sub = "vfm"
+            return
+        m = _PART.match(head)
+        if m:
+            name = m["name"].strip(" -–:")
+            part = ParsedIndicator(code=page.main.code, title=name, number=page.main.number,
+                                   group_title=page.main.title, ref=row.ref)
+            page.parts.append(part)
+            self._latest(part, m["rest"], text, "Latest")
+            return
+        m = _LATEST.match(head)
+        if m and (m["area"] or (self.sub != "measures" and m["rest"].lstrip().startswith("("))):
+            self._latest(target, m["rest"], text, m["kw"])
+            return
+        if _TREND.match(head) and self.sub not in ("risks", "measures"):
+            trend = values.read_trend(text, row.cells)
+            if trend is not None:
+                target.trend = self.pending = trend
+                self.sub = "head"
+                return
+        if _COMPARATOR.match(head):
+            target.benchmark = self.pending = values.read_benchmark(text, row.cells)
+            own = values.own_rate(text)
+            if own is not None:
+                target.other_values.append(own)
+            self.sub = "head"
+            return
+        if _TARGET.match(head):
+            target.target_text = text
+            return
+        if pending is not None and not pending.rag and len(text) <= 6 and rag_letter(text):
+            pending.rag = rag_letter(text)
+            return
+        if self.sub == "head" and target.latest is not None:
+            value = values.read_value(text, text)
+            if value is not None and value.value is not None and value.period_text \
+                    and len(words(text)) <= 6:
+                target.other_values.append(value)
+                return
+        if self.sub in ("story", "doing") and is_prose(text):
+            self._commentary(page, text)
+        elif self.sub == "vfm" and not re.fullmatch(r"(?:Latest|Rank|\s)+", text):
+            page.vfm.append(text)
+        elif self.sub == "measures":
+            self.measures.read(row, page.main.measures)
+        elif self.sub == "risks" and text not in ("Score", "Trend", "Level", "Rating"):
+            self.risks.read(row, page.main.risks)
+
+    def _commentary(self, page: _Page, text: str) -> None:
+        """A paragraph of the section being read: the story goes to the part being read,
+        partners and "what are we doing" to the page."""
+        if not text:
+            return
+        if self.sub == "story":
+            target = page.target
+            target.story = f"{target.story}\n\n{text}" if target.story else text
+        else:
+            (page.partners if self.sub == "partners" else page.doing).append(text)
+
+    def _latest(self, target: ParsedIndicator, rest: str, text: str, kw: str) -> None:
+        value = values.read_value(rest, text)
+        self.sub = "head"
+        if value is None:
+            return
+        if kw.lower() == "previous":
+            target.previous = value
+        else:
+            target.latest = value
+            self._other_values(target, rest, value)
+
+    # --- focus and tables -----------------------------------------------------------------
+    def _focus(self, row: Row) -> None:
+        columns = len(self.focus_kinds) > 1
+        for i, cell in enumerate(row.cells):
+            kind = self.focus_kinds.get(i) if columns else next(iter(self.focus_kinds.values()))
+            if not cell or kind is None or not re.search(r"[A-Za-z]{2}", cell):
+                continue
+            if re.fullmatch(r"(?:none|n/?a|nil)\.?", cell, re.I):
+                continue
+            last = self.focus[-1] if self.focus else None
+            if kind == "risk" and last and last.kind == "risk" and cell[0].islower() \
+                    and not columns:
+                last.text = f"{last.text} {cell}"
+                continue
+            self.focus.append(ParsedFocusItem(kind=kind, text=cell, ref=row.ref))
+
+    def _attach(self, table: Table) -> None:
+        if self.page is None or self.section != "page":
+            return
+        if self.sub == "measures" and self.measures.current is not None:
+            self.measures.current.series.extend(table.series)
+        else:
+            self.page.target.series.extend(table.series)
+
+    def indicators(self) -> list[ParsedIndicator]:
+        return [ind for page in self.pages.values() for ind in page.finish()]
+
+
+def _focus_kind(cell: str) -> str:
+    word = cell.split()[1].lower()
+    return "indicator" if word.startswith("indicator") else \
+        "risk" if word.startswith("risk") else "measure"

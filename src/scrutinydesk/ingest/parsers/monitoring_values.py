@@ -1,0 +1,270 @@
+"""Readers for the statements on an indicator page: "Latest (March 2017) 51 per 10,000",
+"Trend IMPROVING  G", "Benchmark (England) WORSE 43.1 (Average)  R", a measure's
+"Latest Q2 17-18 – 17.6%", a risk row "14b - Inability to …  HIGH  UNCHANGED".
+
+Each reader takes printed text and returns a record from ``records`` or ``None``; none
+raises. Patterns are bounded so that long lines are read in linear time."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from scrutinydesk.core.periods import Period
+
+from ..records import ParsedBenchmark, ParsedRiskAssessment, ParsedTrend, ParsedValue
+from . import monitoring_words as vocab
+
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_Y = r"(?:\d{4}|\d{2})"
+PERIOD = (
+    rf"(?:(?:q|qtr|quarter)\s?[1-4]\s?,?\s?\d{{2,4}}(?:\s?[-/–]\s?\d{{2,4}})?"
+    rf"|{_MON}\s?(?:[-–]|to)\s?{_MON}\s{_Y}(?:\s?[-/–]\s?{_Y})?"
+    rf"|\d{{1,2}}\s{_MON}\s\d{{4}}"
+    rf"|{_MON}\s?[-' ]?\s?{_Y}"
+    rf"|\d{{4}}\s?[-/–]\s?\d{{2,4}}|\d{{2}}\s?[-/–]\s?\d{{2}}"
+    rf"|\d{{4}})"
+    r"(?:\s?\((?:annual|annal|provisional|revised|estimated?)[^()]{0,20}\))?"
+)
+_PERIOD_START = re.compile(rf"^\s*({PERIOD})(?![\d%])", re.I)
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_VALUE_START = re.compile(rf"^\s*(?P<sign>-\s?)?(?P<gbp>£)?\s?(?P<num>{NUMBER})\s?"
+                          r"(?P<pct>%)?(?P<mult>(?:m|k|bn)\b)?")
+_PER = re.compile(
+    r"^per\s?(?:1,?000|10,?000|100,?000|1k|10k|100\s?k|head|capita)\b"
+    r"(?:\s(?:of\s)?(?:the\s)?(?:population|pop\b\.?|people|residents|children|adults|"
+    r"households))?", re.I)
+_PER_ANYWHERE = re.compile(r"\bper\s?(?:1,?000|10,?000|100,?000|1k|10k|100\s?k)\b", re.I)
+_UNIT_STOP = {"equating", "equivalent", "which", "compared", "against", "and", "this", "that",
+              "as", "from", "up", "down", "in"}
+_EQUATING = re.compile(
+    rf"\bequat\w{{0,6}}\s(?:to\s)?(?P<num>{NUMBER})\s?(?P<unit>%|per[^().;]{{1,40}})", re.I)
+RISK_CODE = re.compile(r"^([A-Z]{0,3}\d{1,3}[a-z]{0,2})(?:\s+[-–—:]\s*|\s*[-–—:]\s+)(\S.*)$")
+_RISK_ONE_CELL = re.compile(r"^(.*\S)\s+(HIGH|MEDIUM|LOW)\s+([A-Z][A-Z ]{1,20})$")
+
+
+def is_period(text: str) -> bool:
+    text = (text or "").strip()
+    if not text or len(text) > 40:
+        return False
+    try:
+        Period.parse(text)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").replace(" ", ""))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def read_unit(text: str) -> str:
+    """The unit printed after a number: "per 10,000", "crimes for the quarter", ""."""
+    text = text.strip()
+    m = _PER.match(text)
+    if m:
+        return m.group(0).strip()
+    taken = []
+    for word in text.split()[:7]:
+        bare = word.strip(",.;:")
+        if not re.fullmatch(r"[a-z][a-z'’-]*", bare) or bare in _UNIT_STOP:
+            break
+        taken.append(bare)
+        if bare != word:
+            break
+    return " ".join(taken)
+
+
+def take_period(text: str) -> tuple[str, str]:
+    """(period as printed, the text after it) from "(Q2 17-18) 960" or "Q2 17-18 – 156.5"."""
+    t = text.lstrip(" -–—:")
+    m = re.match(r"\(([^()]{1,60})\)", t)
+    if m and (is_period(m[1]) or _PERIOD_START.match(m[1])):
+        return m[1].strip(), t[m.end():]
+    m = _PERIOD_START.match(t)
+    if m and is_period(m[1]):
+        return m[1].strip(), t[m.end():]
+    return "", t
+
+
+def read_number(text: str) -> tuple[ParsedValue | None, str]:
+    """A value at the start of ``text`` and the text after its unit."""
+    m = _VALUE_START.match(text)
+    if not m:
+        return None, text
+    value = to_decimal(m["num"])
+    if value is None:
+        return None, text
+    if m["sign"]:
+        value = -value
+    after = text[m.end():]
+    if m["pct"]:
+        unit = "%"
+    elif m["gbp"]:
+        unit = "£" + (m["mult"] or "")
+    else:
+        unit = read_unit(after)
+        after = after.strip()[len(unit):]
+    return ParsedValue(text=text[:m.end()].strip(), value=value, unit_text=unit), after
+
+
+def read_value(text: str, printed: str) -> ParsedValue | None:
+    """The figure in the words after "Latest"/"Previous": period, value and unit."""
+    period, rest = take_period(text)
+    rest = rest.lstrip(" -–—:=")
+    value, _after = read_number(rest)
+    if value is None:
+        status = vocab.STATUS_RE.search(rest[:80])
+        if not period and not status:
+            return None
+        return ParsedValue(text=printed, period_text=period,
+                           status=vocab.status_word(status[1]) if status else "")
+    value.text, value.period_text = printed, period
+    return value
+
+
+def equating(text: str, period: str) -> ParsedValue | None:
+    """ "… equating to 12.9 per 1,000 population" -> the second figure of a statement."""
+    m = _EQUATING.search(text[:2000])
+    if not m:
+        return None
+    unit = m["unit"] if m["unit"] == "%" else read_unit(m["unit"]) or m["unit"].strip()
+    return ParsedValue(text=m.group(0), value=to_decimal(m["num"]), period_text=period,
+                       unit_text=unit)
+
+
+def own_rate(text: str) -> ParsedValue | None:
+    """The area's own rate printed in a benchmark statement: "BETTER per 100K pop = 928
+    (compared to England rate of 704)" -> 928 per 100K pop."""
+    m = re.search(rf"\b(per\s?[^=()]{{1,30}}?)\s?=\s?({NUMBER})\s?(%?)", text[:600], re.I)
+    if not m:
+        return None
+    return ParsedValue(text=m.group(0).strip(), value=to_decimal(m[2]),
+                       unit_text=m[1].strip())
+
+
+def unit_in_title(title: str) -> str:
+    m = _PER_ANYWHERE.search(title or "")
+    return m.group(0) if m else ("%" if re.search(r"(?:^|\s)%|percent", title or "", re.I) else "")
+
+
+def rag_of(cells: list[str]) -> str:
+    """The RAG letter printed in a cell of its own ("R", "A", "G")."""
+    for cell in reversed(cells):
+        rag = vocab.rag_letter(cell) if len(cell) <= 6 else ""
+        if rag:
+            return rag
+    return ""
+
+
+def read_trend(text: str, cells: list[str]) -> ParsedTrend | None:
+    """ "DORSET - Trend IMPROVING  G", "NEW INDICATOR INTRODUCED 2016  No Trend"."""
+    head = text[:300]
+    over = re.search(r"\b(\d{1,2})\s?[- ]?years?\b(?=[^.]{0,20}\btrend)", head, re.I)
+    printed = ""
+    m = vocab.TREND_WORD_RE.search(head)
+    if m:
+        printed = m[1]
+    else:
+        for cell in cells:
+            m = re.search(r"\bTrend\s?[-–:]?\s?([A-Za-z][A-Za-z ]{0,24})$", cell[:200])
+            if m and len(m[1].split()) <= 2:
+                printed = m[1].strip()
+    rag = rag_of(cells)
+    if not printed and not rag:
+        return None
+    return ParsedTrend(text=text[:500], word=vocab.trend_word(printed), printed_word=printed,
+                       rag=rag, over_text=f"{over[1]} year" if over else "")
+
+
+_BENCH_NAMED = re.compile(r"\b(?i:benchmark)\s?(?:\(([^()]{1,60})\)|[-–:]\s?([A-Z][A-Za-z ]{1,40}?)"
+                          r"(?=\s(?:[A-Z]{3,}\b|\d)))")
+_NO_DATA = re.compile(r"no (?:comparable|comparator|benchmark(?:ing)?) data|no comparator|"
+                      r"not (?:yet )?(?:available|comparable|published)|"
+                      r"no national (?:comparison|data)", re.I)
+
+
+def read_benchmark(text: str, cells: list[str]) -> ParsedBenchmark:
+    """ "COMPARATOR - Benchmark (England) WORSE 43.1 (Average)  R" and its variants."""
+    head = text[:600]
+    bench = ParsedBenchmark(text=text[:500], rag=rag_of(cells))
+    if _NO_DATA.search(head):
+        bench.no_data = True
+    m = _BENCH_NAMED.search(head)
+    after = head[m.end():] if m else re.sub(r"^\s*COMPARATOR\s?[-–:]?\s?", "", head)
+    if m:
+        bench.comparator = (m[1] or m[2] or "").strip()
+    after = after.strip(" -–:")
+    wm = vocab.BENCHMARK_WORD_RE.match(after)
+    rest = after
+    if wm:
+        bench.printed_word, rest = wm[1], after[wm.end():]
+    else:
+        um = re.match(r"([A-Z]{3,}(?: [A-Z]{3,})?)\b", after)
+        late = vocab.BENCHMARK_WORD_RE.search(after[:60])  # "43.1 WORSE"
+        if um and not bench.no_data:
+            bench.printed_word, rest = um[1], after[um.end():]
+        elif late and not bench.no_data:
+            bench.printed_word = late[1]
+            rest = after[:late.start()] + after[late.end():]
+    bench.word = vocab.benchmark_word(bench.printed_word)
+    compared = re.search(r"compared\s(?:to|with)\b([^()]{0,80})", rest, re.I)
+    if compared:
+        nm = re.search(rf"({NUMBER})\s?(%?)", compared[1])
+        if nm:
+            bench.value, bench.value_text = to_decimal(nm[1]), nm.group(0).strip()
+    elif "=" not in rest and not bench.no_data:
+        nm = re.match(rf"\s?[-–:]?\s?(£?)({NUMBER})\s?(%?)", rest)
+        if nm:
+            bench.value, bench.value_text = to_decimal(nm[2]), nm.group(0).strip(" -–:")
+    for pm in re.finditer(r"\(([^()]{1,40})\)", rest):
+        if is_period(pm[1]):
+            bench.period_text = pm[1].strip()
+            break
+    return bench
+
+
+def read_risk(cells: list[str], ref) -> ParsedRiskAssessment | None:
+    """A corporate risk row: code and title, then score and trend in cells of their own."""
+    filled = [c for c in cells if c]
+    if not filled or not cells[0]:
+        return None
+    first = filled[0]
+    level = trend_text = ""
+    if len(filled) == 1:
+        m = _RISK_ONE_CELL.match(first[:1000])
+        if m:
+            first, level, trend_text = m[1], m[2], m[3].strip()
+    else:
+        for i, cell in enumerate(filled[1:], start=1):
+            if vocab.risk_level(cell):
+                level = cell
+                trend_text = filled[i + 1] if i + 1 < len(filled) else ""
+                break
+        else:
+            return None  # cells without a score: chart debris, not a row of the table
+    m = RISK_CODE.match(first[:2000])
+    if not m:
+        return None
+    return ParsedRiskAssessment(code=m[1], title=m[2].strip(), level=vocab.risk_level(level),
+                                trend=vocab.risk_trend(trend_text), trend_text=trend_text,
+                                ref=ref)
+
+
+def risk_continuation(cells: list[str]) -> tuple[str, str] | None:
+    """(title words, trend letters) of a risk row broken over two lines:
+    "Adult Safeguarding  <empty>  D" after "03e - … duties -  MEDIUM  UNCHANGE"."""
+    if not cells or RISK_CODE.match(cells[0][:200]) or len(cells[0]) > 200:
+        return None
+    rest = [c for c in cells[1:] if c]
+    if any(vocab.risk_level(c) for c in rest) or len(rest) > 1:
+        return None
+    fragment = rest[0] if rest else ""
+    if fragment and not re.fullmatch(r"[A-Z]{1,12}", fragment):
+        return None
+    if not cells[0] and not fragment:
+        return None
+    return cells[0], fragment

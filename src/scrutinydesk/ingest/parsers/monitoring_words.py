@@ -1,0 +1,102 @@
+"""The words of an Outcomes Focused Monitoring Report and what they stand for.
+
+Parsers may not import Django, so the vocabularies are spelt here as the plain values of
+``outcomes.vocab`` (StatedTrend, StatedBenchmark, ObservationStatus) and ``risks.vocab``
+(RiskLevel, RiskTrend); a test checks that every value here is one of theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Printed trend word (upper case, single spaces) -> outcomes.vocab.StatedTrend value
+TREND_WORDS = {
+    "IMPROVING": "improving", "IMPROVED": "improving", "IMPROVEMENT": "improving",
+    "UNCHANGED": "unchanged", "NO CHANGE": "unchanged",
+    "WORSENING": "worsening", "WORSENED": "worsening", "WORSE": "worsening",
+    "DETERIORATING": "worsening", "DETERIORATED": "worsening",
+    "NO TREND": "no_trend",
+}
+
+# Printed benchmark word -> outcomes.vocab.StatedBenchmark value
+BENCHMARK_WORDS = {
+    "BETTER": "better", "SIMILAR": "similar", "SAME": "similar", "IN LINE": "similar",
+    "WORSE": "worse", "HIGHER": "higher", "LOWER": "lower",
+    "NOT COMPARED": "not_compared", "NOT COMPARABLE": "not_compared",
+}
+
+# Printed risk score -> risks.vocab.RiskLevel value
+RISK_LEVELS = {"HIGH": "high", "MEDIUM": "medium", "MED": "medium", "LOW": "low"}
+
+# Printed risk trend -> risks.vocab.RiskTrend value
+RISK_TRENDS = {
+    "IMPROVING": "improving", "IMPROVED": "improving",
+    "UNCHANGED": "unchanged", "NO CHANGE": "unchanged", "STATIC": "unchanged",
+    "WORSENING": "worsening", "WORSENED": "worsening", "DETERIORATING": "worsening",
+    "NEW": "new",
+}
+
+# Printed in place of a value -> outcomes.vocab.ObservationStatus value
+STATUS_WORDS = {
+    "UNDER DEVELOPMENT": "under_development", "IN DEVELOPMENT": "under_development",
+    "TO FOLLOW": "to_follow", "DATA TO FOLLOW": "to_follow", "TBC": "to_follow",
+    "NOT PUBLISHED": "not_published", "NOT YET PUBLISHED": "not_published",
+    "NOT AVAILABLE": "not_published", "NO DATA": "not_published",
+}
+
+RAG_WORDS = {"R": "R", "A": "A", "G": "G", "RED": "R", "AMBER": "A", "GREEN": "G"}
+
+_COMPARATOR_NAME = re.compile(
+    r"\b(?:england|national|nationally|uk|united kingdom|great britain|wales|scotland|"
+    r"south west|south east|north west|north east|east midlands|west midlands|"
+    r"east of england|london|yorkshire|humber|region(?:al)?|statistical neighbou?rs?|"
+    r"nearest neighbou?rs?|comparators?|cipfa|shire counties|county councils|average|"
+    r"benchmark|target|all authorities)\b", re.I)
+
+
+def words_key(text: str) -> str:
+    """Upper case with single spaces and no surrounding punctuation: "No  trend." -> "NO TREND"."""
+    return re.sub(r"\s+", " ", text or "").strip(" .,;:-–()*").upper()
+
+
+def trend_word(printed: str) -> str:
+    return TREND_WORDS.get(words_key(printed), "")
+
+
+def benchmark_word(printed: str) -> str:
+    return BENCHMARK_WORDS.get(words_key(printed), "")
+
+
+def risk_level(printed: str) -> str:
+    return RISK_LEVELS.get(words_key(printed), "")
+
+
+def risk_trend(printed: str) -> str:
+    return RISK_TRENDS.get(words_key(printed), "")
+
+
+def status_word(printed: str) -> str:
+    return STATUS_WORDS.get(words_key(printed), "")
+
+
+def rag_letter(printed: str) -> str:
+    return RAG_WORDS.get(words_key(printed), "")
+
+
+def is_comparator_name(name: str) -> bool:
+    """True for England, a region, statistical neighbours and the like: series that are
+    compared with, rather than the council's own area."""
+    return bool(_COMPARATOR_NAME.search(name or ""))
+
+
+# A word or two in capitals: "HIGH", "NO TREND" (a key entry, a risk score)
+KEY_WORD = re.compile(r"^[A-Z][A-Z '’-]{0,24}$")
+
+TREND_WORD_RE = re.compile(
+    r"\b(IMPROVING|IMPROVED|IMPROVEMENT|UNCHANGED|NO CHANGE|WORSENING|WORSENED|"
+    r"DETERIORATING|DETERIORATED|NO TREND)\b", re.I)
+BENCHMARK_WORD_RE = re.compile(
+    r"\b(BETTER|SIMILAR|SAME|IN LINE|WORSE|HIGHER|LOWER|NOT COMPARED|NOT COMPARABLE)\b", re.I)
+STATUS_RE = re.compile(
+    r"\b(UNDER DEVELOPMENT|IN DEVELOPMENT|DATA TO FOLLOW|TO FOLLOW|NOT YET PUBLISHED|"
+    r"NOT PUBLISHED|NOT AVAILABLE|NO DATA|TBC)\b", re.I)
