@@ -1,5 +1,7 @@
 """Model fields for Scrutiny Desk's value types."""
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -22,10 +24,8 @@ class PeriodDescriptor:
         if value == "":
             value = None
         elif isinstance(value, str):
-            try:
+            with contextlib.suppress(PeriodError):  # kept as text for validation to report
                 value = Period.parse(value)
-            except PeriodError:
-                pass
         instance.__dict__[self.field.attname] = value
 
 
