@@ -4,6 +4,9 @@ from datetime import date
 
 import pytest
 from django.db import IntegrityError, transaction
+
+from scrutinydesk.actionplans.models import ActionPlan
+from scrutinydesk.actionplans.vocab import RAG, STATUS_RAG, ActionStatus
 from tests.factories import (
     make_action,
     make_action_plan,
@@ -11,9 +14,6 @@ from tests.factories import (
     make_priority,
     make_progress_update,
 )
-
-from scrutinydesk.actionplans.models import ActionPlan
-from scrutinydesk.actionplans.vocab import RAG, STATUS_RAG, ActionStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,19 @@ from datetime import date, time
 
 import pytest
 from django.db import IntegrityError, transaction
+
+from scrutinydesk.committees import models as committee_models
+from scrutinydesk.committees.models import Attendance, Meeting, Membership
+from scrutinydesk.committees.vocab import (
+    AttendanceStatus,
+    AttendeeKind,
+    DecisionKind,
+    DeclarationKind,
+    MeetingStatus,
+    MembershipRole,
+    Priority,
+    UndertakingStatus,
+)
 from tests.factories import (
     make_agenda_item,
     make_attendance,
@@ -17,19 +30,6 @@ from tests.factories import (
     make_officer,
     make_undertaking,
     make_work_programme_item,
-)
-
-from scrutinydesk.committees import models as committee_models
-from scrutinydesk.committees.models import Attendance, Meeting, Membership
-from scrutinydesk.committees.vocab import (
-    AttendanceStatus,
-    AttendeeKind,
-    DecisionKind,
-    DeclarationKind,
-    MeetingStatus,
-    MembershipRole,
-    Priority,
-    UndertakingStatus,
 )
 
 pytestmark = pytest.mark.django_db

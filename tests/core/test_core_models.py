@@ -3,6 +3,9 @@
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from scrutinydesk.committees.models import Member
+from scrutinydesk.core.models import Officer, SourceDocument
 from tests.factories import (
     EXAMPLES,
     make_member,
@@ -12,9 +15,6 @@ from tests.factories import (
     make_source_document,
     make_user,
 )
-
-from scrutinydesk.committees.models import Member
-from scrutinydesk.core.models import Officer, SourceDocument
 
 pytestmark = pytest.mark.django_db
 

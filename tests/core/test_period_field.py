@@ -4,11 +4,11 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection
-from tests.factories import make_indicator, make_observation, make_stated_judgement
 
 from scrutinydesk.core.fields import PeriodField
 from scrutinydesk.core.periods import Period, PeriodError
 from scrutinydesk.outcomes.models import Observation, StatedJudgement
+from tests.factories import make_indicator, make_observation, make_stated_judgement
 
 pytestmark = pytest.mark.django_db
 

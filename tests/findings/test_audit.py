@@ -93,7 +93,7 @@ def test_unchanged_against_a_real_rise_is_flagged_and_explained():
     found = findings("trend")
     assert len(found) == 1
     text = found[0].explanation
-    assert "stated as Trend UNCHANGED" in text and "901" in text and "960" in text
+    assert "stated as “UNCHANGED”" in text and "901" in text and "960" in text
     assert "Q1 2018-19" in text and "April 2019 report" in text
 
 

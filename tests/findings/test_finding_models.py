@@ -2,9 +2,9 @@
 
 import pytest
 from django.db import IntegrityError, transaction
-from tests.factories import make_finding
 
 from scrutinydesk.findings.models import Finding, FindingKind, FindingStatus, Severity
+from tests.factories import make_finding
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError
 from scrutinydesk.ingest.parsers.action_plan import (
@@ -17,6 +16,7 @@ from scrutinydesk.ingest.parsers.action_plan import (
     parse_action_plan,
 )
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
 
 HAND = FIXTURES / "papers" / "action_plan"
 

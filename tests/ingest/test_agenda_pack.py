@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError
 from scrutinydesk.ingest.parsers import agenda_pack
@@ -20,6 +19,7 @@ from scrutinydesk.ingest.records import (
     ParsedWorkProgramme,
 )
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
 
 JAN = "2018-01-30-safeguarding-scrutiny-agenda-pack.txt"
 OCT = "2017-10-12-safeguarding-scrutiny-agenda-pack.txt"

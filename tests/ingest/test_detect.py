@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tests.conftest import FIXTURES, sample_text
-from tests.ingest.paperbuilders import text_to_docx, text_to_html, text_to_pdf
 
 from scrutinydesk.core.vocab import PaperKind
 from scrutinydesk.ingest import detect
@@ -15,6 +13,8 @@ from scrutinydesk.ingest.detect import ORDER, Detection, detect_kind
 from scrutinydesk.ingest.errors import UnrecognisedPaper
 from scrutinydesk.ingest.formats import read_paper
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
+from tests.ingest.paperbuilders import text_to_docx, text_to_html, text_to_pdf
 
 FORMATS = FIXTURES / "papers" / "formats"
 JAN_PACK = "2018-01-30-safeguarding-scrutiny-agenda-pack.txt"

@@ -12,6 +12,11 @@ import io
 import zipfile
 
 import pytest
+
+from scrutinydesk.core.vocab import MediaType
+from scrutinydesk.ingest.errors import MalformedPaper, PaperError, PaperTooLarge, UnsupportedFormat
+from scrutinydesk.ingest.formats import read_paper, sniff_media_type
+from scrutinydesk.ingest.text import Paper
 from tests.conftest import FIXTURES, sample_text
 from tests.ingest.paperbuilders import (
     BLANK_PAGE,
@@ -22,11 +27,6 @@ from tests.ingest.paperbuilders import (
     text_to_html,
     text_to_pdf,
 )
-
-from scrutinydesk.core.vocab import MediaType
-from scrutinydesk.ingest.errors import MalformedPaper, PaperError, PaperTooLarge, UnsupportedFormat
-from scrutinydesk.ingest.formats import read_paper, sniff_media_type
-from scrutinydesk.ingest.text import Paper
 
 FORMATS = FIXTURES / "papers" / "formats"
 MB = 1024 * 1024

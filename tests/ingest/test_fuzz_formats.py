@@ -10,14 +10,14 @@ import zipfile
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
-from tests.ingest.paperbuilders import text_to_docx, text_to_pdf
 
 from scrutinydesk.ingest.detect import detect_kind
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError, PaperTooLarge
 from scrutinydesk.ingest.formats import read_paper
 from scrutinydesk.ingest.parse import parse_paper
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
+from tests.ingest.paperbuilders import text_to_docx, text_to_pdf
 
 MB = 1024 * 1024
 FUZZ = settings(max_examples=50, deadline=None,

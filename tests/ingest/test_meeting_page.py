@@ -8,12 +8,12 @@ from datetime import date, time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError
 from scrutinydesk.ingest.parsers.meeting_page import parse_meeting_page
 from scrutinydesk.ingest.records import ParsedDocumentLink, ParsedMeeting
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
 
 PAGE = "2018-01-30-meeting-documents-page.txt"
 HERE = FIXTURES / "papers" / "meeting_page"

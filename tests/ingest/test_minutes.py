@@ -8,12 +8,12 @@ from datetime import date, time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError
 from scrutinydesk.ingest.parsers.minutes import parse_minutes
 from scrutinydesk.ingest.records import ParsedMeeting
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
 
 JAN_PACK = "2018-01-30-safeguarding-scrutiny-agenda-pack.txt"
 OCT_PACK = "2017-10-12-safeguarding-scrutiny-agenda-pack.txt"

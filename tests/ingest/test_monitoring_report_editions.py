@@ -6,11 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.parsers.monitoring_report import parse_monitoring_report
 from scrutinydesk.ingest.text import Paper
 from scrutinydesk.outcomes.titles import normalise_title
+from tests.conftest import FIXTURES, sample_text
 
 APRIL = FIXTURES / "papers" / "monitoring_report" / "safe-2018-04.txt"
 

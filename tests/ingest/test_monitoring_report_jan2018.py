@@ -6,13 +6,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from tests.conftest import sample_text
 
 from scrutinydesk.ingest.parsers.monitoring_report import (
     looks_like_monitoring_report,
     parse_monitoring_report,
 )
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import sample_text
 
 PACK = "2018-01-30-safeguarding-scrutiny-agenda-pack.txt"
 

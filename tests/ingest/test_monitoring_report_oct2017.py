@@ -22,10 +22,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from tests.conftest import sample_text
 
 from scrutinydesk.ingest.parsers.monitoring_report import parse_monitoring_report
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import sample_text
 
 PACK = "2017-10-12-safeguarding-scrutiny-agenda-pack.txt"
 

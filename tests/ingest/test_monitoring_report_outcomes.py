@@ -5,10 +5,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from tests.conftest import FIXTURES
 
 from scrutinydesk.ingest.parsers.monitoring_report import parse_monitoring_report
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES
 
 HERE = FIXTURES / "papers" / "monitoring_report"
 

@@ -9,7 +9,6 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError
 from scrutinydesk.ingest.parsers import monitoring_values, monitoring_words
@@ -18,6 +17,7 @@ from scrutinydesk.ingest.parsers.monitoring_report import (
     parse_monitoring_report,
 )
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
 
 HERE = FIXTURES / "papers" / "monitoring_report"
 SAFETY_NET = "the monitoring report could not be read"

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, sample_text
 
 from scrutinydesk.ingest.errors import MalformedPaper, PaperError
 from scrutinydesk.ingest.parsers.officer_report import (
@@ -17,6 +16,7 @@ from scrutinydesk.ingest.parsers.officer_report import (
     parse_officer_report,
 )
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
 
 SELF_EVALUATION = "2020-09-childrens-services-self-evaluation.txt"
 HAND = FIXTURES / "papers" / "officer_report"

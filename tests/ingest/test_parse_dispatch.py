@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tests.conftest import FIXTURES, sample_text
-from tests.ingest.paperbuilders import text_to_docx, text_to_html, text_to_pdf
 
 from scrutinydesk.core.vocab import PaperKind
 from scrutinydesk.ingest import parse as dispatch
@@ -20,6 +18,8 @@ from scrutinydesk.ingest.records import (
     ParsedOfficerReport,
 )
 from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, sample_text
+from tests.ingest.paperbuilders import text_to_docx, text_to_html, text_to_pdf
 
 FORMATS = FIXTURES / "papers" / "formats"
 MEETING_PAGE = "2018-01-30-meeting-documents-page.txt"
@@ -205,14 +205,8 @@ def _summary(result: ParsedPaper) -> tuple:
             cover.risk_residual, cover.recommendation, cover.contact_email)
 
 
-_PDF_FOOTER_BUG = pytest.mark.xfail(
-    strict=True, reason="BUG (parsers/meeting_page.py): the 'Page 6' footer a PDF prints "
-    "between item 13's number and its title is read as the title")
-
-
 @pytest.mark.parametrize(("name", "fmt"), [
-    (MEETING_PAGE, "html"), (MEETING_PAGE, "docx"),
-    pytest.param(MEETING_PAGE, "pdf", marks=_PDF_FOOTER_BUG),
+    (MEETING_PAGE, "html"), (MEETING_PAGE, "docx"), (MEETING_PAGE, "pdf"),
     *[(name, fmt) for name in (WESSEX, NORTHMOOR, EASTVALE) for fmt in RENDERERS],
 ])
 def test_every_format_gives_the_same_record(parsed, rendered, name, fmt):

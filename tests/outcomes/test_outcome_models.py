@@ -6,6 +6,18 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+
+from scrutinydesk.core.periods import Period
+from scrutinydesk.core.vocab import Unit
+from scrutinydesk.outcomes.models import (
+    Commentary,
+    Comparator,
+    ComparatorValue,
+    Observation,
+    Outcome,
+    PopulationIndicator,
+)
+from scrutinydesk.outcomes.vocab import CommentaryKind, FocusKind, ObservationStatus
 from tests.factories import (
     make_commentary,
     make_comparator,
@@ -20,18 +32,6 @@ from tests.factories import (
     make_risk,
     make_stated_judgement,
 )
-
-from scrutinydesk.core.periods import Period
-from scrutinydesk.core.vocab import Unit
-from scrutinydesk.outcomes.models import (
-    Commentary,
-    Comparator,
-    ComparatorValue,
-    Observation,
-    Outcome,
-    PopulationIndicator,
-)
-from scrutinydesk.outcomes.vocab import CommentaryKind, FocusKind, ObservationStatus
 
 pytestmark = pytest.mark.django_db
 P = Period.parse

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 from django.db import IntegrityError, transaction
-from tests.factories import make_indicator, make_risk, make_risk_assessment
 
 from scrutinydesk.risks.models import Risk, RiskAssessment
 from scrutinydesk.risks.vocab import LEVEL_ORDER, RiskLevel, RiskTrend
+from tests.factories import make_indicator, make_risk, make_risk_assessment
 
 pytestmark = pytest.mark.django_db
 

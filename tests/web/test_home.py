@@ -3,6 +3,7 @@
 from datetime import date, time
 
 import pytest
+
 from tests.factories import make_committee, make_indicator, make_meeting, make_outcome
 
 pytestmark = pytest.mark.django_db

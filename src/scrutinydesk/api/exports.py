@@ -130,7 +130,8 @@ def meetings(*, include_exempt: bool = False) -> Iterable[dict]:
                                   "status": u.status} for u in i.undertakings.all()],
                 "source": _source(i),
             } for i in items],
-            "attendance": [{"name": str(a.person), "kind": a.kind, "status": a.status,
+            "attendance": [{"name": (a.member or a.officer).name if (a.member or a.officer)
+                            else a.name, "kind": a.kind, "status": a.status,
                             "capacity": a.capacity,
                             "substitute_for": a.substitute_for.name if a.substitute_for
                             else None} for a in m.attendance.select_related(

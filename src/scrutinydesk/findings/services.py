@@ -21,6 +21,7 @@ from django.db import transaction
 
 from scrutinydesk import judgements as j
 from scrutinydesk.core.vocab import Polarity
+from scrutinydesk.ingest.units import unit_from_text
 from scrutinydesk.outcomes.models import (
     IndicatorAlias,
     Observation,
@@ -49,7 +50,7 @@ class Found:
     source_page: int | None = None
 
 
-def _fmt(value) -> str:
+def figure(value) -> str:
     """A figure as a reader would write it: 43.1, 3,553, 51."""
     if value is None:
         return "—"
@@ -67,8 +68,8 @@ def _name(s: StatedJudgement) -> str:
 
 
 def _where(s: StatedJudgement) -> str:
-    page = f", p. {s.source_page}" if s.source_page else ""
-    return f"{s.edition.edition:%B %Y} report{page}"
+    pages = f", {s.source_pages}" if s.source_pages else ""
+    return f"{s.edition.edition:%B %Y} report{pages}"
 
 
 def infer_polarity(subject) -> None:
@@ -82,13 +83,14 @@ def infer_polarity(subject) -> None:
     for s in subject.statedjudgements.select_related("edition", "benchmark_comparator"):
         word = stated_word(s.benchmark, s.benchmark_text, "benchmark")
         if word in (j.Benchmark.BETTER, j.Benchmark.WORSE) and s.latest_value is not None \
-                and s.benchmark_value is not None and s.latest_value != s.benchmark_value:
+                and s.benchmark_value is not None and s.latest_value != s.benchmark_value \
+                and same_units(s, subject):
             above = s.latest_value > s.benchmark_value
             better = word is j.Benchmark.BETTER
             polarity = Polarity.HIGHER_IS_BETTER if above == better else Polarity.LOWER_IS_BETTER
             votes.setdefault(polarity, []).append(
-                f"{s.edition.edition:%B %Y}: {_fmt(s.latest_value)} called "
-                f"{word.value.upper()} than {_fmt(s.benchmark_value)}")
+                f"{s.edition.edition:%B %Y}: {figure(s.latest_value)} called "
+                f"{word.value.upper()} than {figure(s.benchmark_value)}")
             letter = j.parse_rag(s.benchmark_rag) if s.benchmark_rag else None
             if letter in (j.RAG.GREEN, j.RAG.RED):
                 good = letter is j.RAG.GREEN
@@ -103,6 +105,13 @@ def infer_polarity(subject) -> None:
     type(subject).objects.filter(pk=subject.pk).update(polarity=polarity,
                                                        polarity_basis=basis[:500])
     subject.polarity, subject.polarity_basis = polarity, basis[:500]
+
+
+def same_units(s: StatedJudgement, subject) -> bool:
+    """False when the benchmark is printed in another unit than the headline figure
+    ("BETTER per 100K pop = 928 …" beside a count of 960): those two cannot be compared."""
+    unit = unit_from_text(s.benchmark_text, default="")
+    return not unit or unit == subject.unit
 
 
 def _observation_at(subject, period):
@@ -153,9 +162,9 @@ def check_stated(s: StatedJudgement) -> list[Found]:
             origin = f" (from the {obs.edition.edition:%B %Y} report)" if obs.edition_id \
                 and obs.edition_id != s.edition_id else ""
             found.append(Found(f"value:{key}:{label}", FindingKind.VALUE, Severity.WARNING,
-                               _fmt(value), _fmt(obs.value), (
+                               figure(value), figure(obs.value), (
                 f"{name} ({where}): the {label.lower()} figure for {period.label} is stated "
-                f"as {_fmt(value)}, but the series holds {_fmt(obs.value)}{origin}."), **base))
+                f"as {figure(value)}, but the series holds {figure(obs.value)}{origin}."), **base))
 
     # stated trend against the change from the previous period
     trend = stated_word(s.trend, s.trend_text, "trend")
@@ -177,15 +186,17 @@ def check_stated(s: StatedJudgement) -> list[Found]:
             elif computed.movement is j.Movement.SIMILAR:
                 contradicts = True  # improving/worsening stated, but no real change
             if contradicts and computed.calculated:
+                printed = _printed_word(s.trend_text) or s.trend
                 found.append(Found(f"trend:{key}", FindingKind.TREND, Severity.WARNING,
-                                   s.trend_text or s.trend, computed.wording, (
-                    f"{name} ({where}) is stated as {(s.trend_text or s.trend).strip()}, but "
+                                   printed, computed.wording, (
+                    f"{name} ({where}) is stated as “{printed}”, but "
                     f"{computed.explanation[0].lower()}{computed.explanation[1:]}"), **base))
 
     # stated benchmark word against the comparator value
     bench = stated_word(s.benchmark, s.benchmark_text, "benchmark")
     if bench in (j.Benchmark.BETTER, j.Benchmark.SIMILAR, j.Benchmark.WORSE) and \
-            s.latest_value is not None and s.benchmark_value is not None:
+            s.latest_value is not None and s.benchmark_value is not None and \
+            same_units(s, subject):
         comparator = s.benchmark_comparator.name if s.benchmark_comparator else "the comparator"
         computed = j.compare_values(float(s.latest_value), float(s.benchmark_value),
                                     polarity=polarity, tolerance=band,
@@ -260,11 +271,11 @@ def check_ranges() -> list[Found]:
         low, high = subject.possible_range()
         unit = o.unit or subject.unit
         if (low is not None and o.value < low) or (high is not None and o.value > high):
-            bound = f"{_fmt(low)} to {_fmt(high)}" if high is not None else f"at least {low}"
+            bound = f"{figure(low)} to {figure(high)}" if high is not None else f"at least {low}"
             field = "indicator" if o.indicator_id else "measure"
             found.append(Found(
-                f"range:observation{o.pk}", FindingKind.RANGE, Severity.ERROR, _fmt(o.value),
-                bound, (f"{subject} ({o.period.label}): {_fmt(o.value)} is outside what a value "
+                f"range:observation{o.pk}", FindingKind.RANGE, Severity.ERROR, figure(o.value),
+                bound, (f"{subject} ({o.period.label}): {figure(o.value)} is outside what a value "
                         f"in {unit.replace('_', ' ')} can be ({bound})."),
                 **{field: subject}, edition=o.edition, source=o.source,
                 source_page=o.source_page))

@@ -18,6 +18,7 @@ from scrutinydesk.committees.models import (
 )
 from scrutinydesk.committees.vocab import AttendanceStatus, AttendeeKind, MeetingStatus
 from scrutinydesk.core.names import normalise_person_name
+from scrutinydesk.ingest.parsers.common import parse_date
 from scrutinydesk.ingest.records import (
     ParsedAgendaItem,
     ParsedAttendee,
@@ -73,15 +74,27 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
 
     for item, parsed_item in zip(items, parsed.items, strict=True):
         load_item_business(ctx, meeting, committee, item, parsed_item)
-    if parsed.minutes_to_be_confirmed_on:
-        later = Meeting.objects.filter(committee=committee,
-                                       date=parsed.minutes_to_be_confirmed_on).first()
-        if later is None:
-            ctx.upsert(Meeting, {"committee": committee,
-                                 "date": parsed.minutes_to_be_confirmed_on}, {})
+    for parsed_item in parsed.items:
+        confirmed = minutes_confirmed(parsed_item.minutes)
+        earlier = Meeting.objects.filter(committee=committee, date=confirmed).first() \
+            if confirmed else None
+        if earlier is not None and earlier.pk != meeting.pk:
+            ctx.upsert(Meeting, {"pk": earlier.pk}, {"minutes_confirmed_on": meeting.date})
     for future in parsed.future_meetings:
         ctx.upsert(Meeting, {"committee": committee, "date": future.date}, {}, future.ref)
     return meeting
+
+
+_CONFIRMED = re.compile(
+    r"minutes (?:from|of) the (?:previous )?meeting held on (.{6,40}?) (?:were|was|be) "
+    r"(?:agreed|confirmed|approved)", re.I)
+
+
+def minutes_confirmed(text: str):
+    """The date of the meeting whose minutes this item confirmed: "The minutes from the
+    meeting held on 12 October 2017 were agreed and signed." """
+    m = _CONFIRMED.search(text or "")
+    return parse_date(m.group(1)) if m else None
 
 
 def _chair(ctx: LoadContext, committee: Committee, printed: str):

@@ -108,7 +108,7 @@ class _EditionLoader:
             parent = self._resolve(parsed.group_title, parsed.code, parsed.number, None,
                                    parsed.ref, unit_text="")
         unit_text = parsed.latest.unit_text if parsed.latest else ""
-        indicator = self._resolve(parsed.title, parsed.code if parent is None else "",
+        indicator = self._resolve(parsed.title, parsed.code,
                                   parsed.number if parent is None else None, parent, parsed.ref,
                                   unit_text=unit_text)
         self.seen_indicators.append(indicator)
@@ -125,7 +125,7 @@ class _EditionLoader:
         latest = self._value(indicator, parsed.latest, parsed.ref)
         previous = self._value(indicator, parsed.previous, parsed.ref)
         for value in parsed.other_values:
-            self._value(indicator, value, parsed.ref)
+            self._other_value(indicator, value, latest, parsed.ref)
         for series in parsed.series:
             self._series(indicator, series)
         self._stated(indicator, parsed, latest, previous)
@@ -174,15 +174,38 @@ class _EditionLoader:
         return self._observation(subject, period, value.value, value.breakdown, ref,
                                  unit_text=value.unit_text)
 
+    def _other_value(self, subject, value: ParsedValue, latest: Period | None,
+                     ref: SourceRef) -> None:
+        """A further figure printed beside the headline: in another unit ("equating to 12.9
+        per 1,000 population") it is its own series, named by its unit, for the headline's
+        period when it names none."""
+        unit = unit_from_text(value.unit_text, default="") if value.unit_text else ""
+        if unit and unit != subject.unit:
+            if value.value is None:
+                return
+            period = read_period(value.period_text) if value.period_text else latest
+            if period is not None:
+                label = " ".join(value.unit_text.split()).strip(" =:")[:200]
+                self._observation(subject, period, value.value, label, ref,
+                                  unit_text=value.unit_text)
+            return
+        period = read_period(value.period_text, subject.frequency)
+        if latest is not None and period is not None and period.kind != latest.kind \
+                and not value.breakdown:
+            # An annual total printed beside a quarterly headline is its own series.
+            if value.value is not None:
+                self._observation(subject, period, value.value,
+                                  period.kind.label.capitalize(), ref,
+                                  unit_text=value.unit_text)
+            return
+        self._value(subject, value, ref)
+
     def _observation(self, subject, period: Period, number, breakdown: str, ref: SourceRef, *,
                      status: str = ObservationStatus.PUBLISHED, unit_text: str = ""):
         ctx = self.ctx
-        if not subject.frequency and not breakdown:
-            subject.frequency = period.kind
-            ctx.upsert(type(subject), {"pk": subject.pk}, {"frequency": period.kind})
         if subject.frequency and period.kind != subject.frequency and not breakdown:
-            # A value of another kind of period (an annual total beside quarterly figures)
-            # is its own series, named after its kind.
+            # A person has fixed the series' kind of period: a value of another kind is
+            # kept as its own series, named after its kind.
             breakdown = period.kind.label.capitalize()
         field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
         unit = unit_from_text(unit_text, default="") if unit_text else ""

@@ -12,7 +12,12 @@ import re
 
 from scrutinydesk.ingest.errors import MalformedPaper
 from scrutinydesk.ingest.parsers import minute_text as mt
-from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, normalise_space, parse_date
+from scrutinydesk.ingest.parsers.common import (
+    DATE_IN_TEXT,
+    PAGE_ARTEFACT,
+    normalise_space,
+    parse_date,
+)
 from scrutinydesk.ingest.parsers.minutes import finish_meeting, read_item_minutes
 from scrutinydesk.ingest.records import ParsedAgendaItem, ParsedDocumentLink, ParsedMeeting
 from scrutinydesk.ingest.text import Line, Paper
@@ -51,7 +56,8 @@ _LINK = re.compile(r"(?:(?i:pdf|word|doc|docx|excel|xls|xlsx|powerpoint|ppt|html
 def parse_meeting_page(paper: Paper) -> ParsedMeeting:
     """Read a "Meeting documents" page: the meeting, its items and, where published, the
     minutes of each item."""
-    lines = list(paper.lines)
+    # Page footers ("Page 6") of a printed or PDF copy are never part of the page's content.
+    lines = [ln for ln in paper.lines if not PAGE_ARTEFACT.match(ln.text)]
     entries = [(k, ln, mt.clean(ln.text)) for k, ln in enumerate(lines)
                if not mt.is_blank(ln.text)]
     entries = [e for e in entries if e[2]]

@@ -3,7 +3,7 @@ from rich.console import Console
 from rich.table import Table
 
 from scrutinydesk.findings.models import Finding
-from scrutinydesk.findings.services import recompute_findings
+from scrutinydesk.findings.services import figure, recompute_findings
 from scrutinydesk.outcomes.assessment import assess
 from scrutinydesk.outcomes.models import PopulationIndicator
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             open_findings = sum(1 for f in indicator.findings.all() if f.still_holds)
             table.add_row(
                 str(indicator)[:60],
-                str(a.latest.value.normalize()) if a.latest else "—",
+                figure(a.latest.value) if a.latest else "—",
                 a.latest.period.label if a.latest else "—",
                 _word(a.direction), _word(a.trend),
                 a.benchmark.wording if a.benchmark else "—", str(open_findings))
