@@ -146,3 +146,15 @@ def test_recomputing_keeps_decisions_and_marks_what_no_longer_holds():
     recompute_findings()
     finding.refresh_from_db()
     assert not finding.still_holds and finding.status == "accepted"
+
+
+def test_a_neutral_word_with_a_colour_and_an_unusual_area_name_give_no_finding():
+    """ "WESSEX - Trend IMPROVING G" names another area; "HIGHER G" uses a word the key does
+    not rate, so there is nothing to contradict."""
+    load(edition(1, ParsedIndicator(
+        "HEALTHY: 08", "Life expectancy at birth (female)",
+        latest=value("WESSEX - Latest (2015-17) 84.1 years", "84.1", "2015-17"),
+        trend=ParsedTrend("WESSEX - Trend IMPROVING G", "improving", "IMPROVING", "G"),
+        benchmark=ParsedBenchmark("Benchmark (England) HIGHER 83.1 G", "England", "higher",
+                                  "HIGHER", Decimal("83.1"), "83.1", "", "G"))), "a")
+    assert findings() == []

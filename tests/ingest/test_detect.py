@@ -127,10 +127,9 @@ def test_kind_is_the_same_whatever_the_format(render):
     assert detect_kind(paper).kind == PaperKind.MEETING_PAGE
 
 
-def test_work_programme_alone_is_not_recognised():
+def test_work_programme_alone_is_recognised():
     paper = _slice(JAN_PACK, WORK_PROGRAMME, None)
-    with pytest.raises(UnrecognisedPaper):
-        detect_kind(paper)
+    assert detect_kind(paper).kind == PaperKind.WORK_PROGRAMME
 
 
 def test_unrecognised_lists_the_kinds_and_what_was_looked_for():

@@ -9,6 +9,8 @@ class PaperKind(models.TextChoices):
     MEETING_PAGE = "meeting_page", "Meeting-documents page"
     MONITORING_REPORT = "monitoring_report", "Outcomes monitoring report"
     ACTION_PLAN = "action_plan", "Action plan"
+    MINUTES = "minutes", "Minutes"
+    WORK_PROGRAMME = "work_programme", "Work programme"
     OFFICER_REPORT = "officer_report", "Officer's report"
     OTHER = "other", "Other paper"
 

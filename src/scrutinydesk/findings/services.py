@@ -81,7 +81,7 @@ def infer_polarity(subject) -> None:
         return
     votes: dict[str, list[str]] = {}
     for s in subject.statedjudgements.select_related("edition", "benchmark_comparator"):
-        word = stated_word(s.benchmark, s.benchmark_text, "benchmark")
+        word = stated_word(s.benchmark or s.benchmark_printed, s.benchmark_text, "benchmark")
         if word in (j.Benchmark.BETTER, j.Benchmark.WORSE) and s.latest_value is not None \
                 and s.benchmark_value is not None and s.latest_value != s.benchmark_value \
                 and same_units(s, subject):
@@ -167,7 +167,7 @@ def check_stated(s: StatedJudgement) -> list[Found]:
                 f"as {figure(value)}, but the series holds {figure(obs.value)}{origin}."), **base))
 
     # stated trend against the change from the previous period
-    trend = stated_word(s.trend, s.trend_text, "trend")
+    trend = stated_word(s.trend or s.trend_printed, s.trend_text, "trend")
     if trend in (j.Direction.IMPROVING, j.Direction.SIMILAR, j.Direction.WORSENING) \
             and s.latest_period is not None:
         latest = _observation_at(subject, s.latest_period)
@@ -186,14 +186,14 @@ def check_stated(s: StatedJudgement) -> list[Found]:
             elif computed.movement is j.Movement.SIMILAR:
                 contradicts = True  # improving/worsening stated, but no real change
             if contradicts and computed.calculated:
-                printed = _printed_word(s.trend_text) or s.trend
+                printed = s.trend_printed or _printed_word(s.trend_text) or s.trend
                 found.append(Found(f"trend:{key}", FindingKind.TREND, Severity.WARNING,
                                    printed, computed.wording, (
                     f"{name} ({where}) is stated as “{printed}”, but "
                     f"{computed.explanation[0].lower()}{computed.explanation[1:]}"), **base))
 
     # stated benchmark word against the comparator value
-    bench = stated_word(s.benchmark, s.benchmark_text, "benchmark")
+    bench = stated_word(s.benchmark or s.benchmark_printed, s.benchmark_text, "benchmark")
     if bench in (j.Benchmark.BETTER, j.Benchmark.SIMILAR, j.Benchmark.WORSE) and \
             s.latest_value is not None and s.benchmark_value is not None and \
             same_units(s, subject):
@@ -210,8 +210,10 @@ def check_stated(s: StatedJudgement) -> list[Found]:
         elif computed.relation is j.Benchmark.SIMILAR:
             contradicts = True
         if contradicts and computed.calculated:
+            printed = " ".join(x for x in (s.benchmark_printed or bench.value.upper(),
+                                           figure(s.benchmark_value)) if x)
             found.append(Found(f"benchmark:{key}", FindingKind.BENCHMARK, Severity.WARNING,
-                               s.benchmark_text or s.benchmark, computed.wording, (
+                               printed, computed.wording, (
                 f"{name} ({where}) is stated as {bench.value.upper()} against {comparator}, "
                 f"but {computed.explanation[0].lower()}{computed.explanation[1:]}"), **base))
 
@@ -220,21 +222,22 @@ def check_stated(s: StatedJudgement) -> list[Found]:
                                 ("benchmark", bench, s.benchmark_rag)):
         if not letter or word is None:
             continue
-        ok = j.stated_rag_consistent(word, letter)
-        if ok is False:
-            expected = j.rag_for_word(word)
+        expected = j.rag_for_word(word)
+        if expected in (None, j.RAG.NONE):
+            continue  # a neutral word ("HIGHER") is not rated by the key: nothing to check
+        if j.stated_rag_consistent(word, letter) is False:
             found.append(Found(f"rag:{key}:{label}", FindingKind.RAG, Severity.ERROR,
                                f"{word.value.upper()} {letter}",
-                               f"{word.value.upper()} {expected.letter if expected else ''}", (
+                               f"{word.value.upper()} {expected.letter}", (
                 f"{name} ({where}): the {label} is stated as {word.value.upper()} but marked "
                 f"{letter}; under the report's key {word.value.upper()} is "
-                f"{expected.word if expected else 'not rated'}, so the word and the letter "
+                f"{expected.word}, so the word and the letter "
                 "cannot both be right."), **base))
 
     # words the report's own key does not explain
     if edition_key and trend in (j.Direction.IMPROVING, j.Direction.SIMILAR,
                                  j.Direction.WORSENING):
-        for label, printed in (("trend", _printed_word(s.trend_text)),):
+        for label, printed in (("trend", s.trend_printed or _printed_word(s.trend_text)),):
             if printed and printed.casefold() not in edition_key:
                 found.append(Found(f"key:{key}:{label}", FindingKind.KEY, Severity.INFO,
                                    printed, "not in the key", (

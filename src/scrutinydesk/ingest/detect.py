@@ -1,5 +1,5 @@
 """Which kind of paper this is: an agenda pack, a meeting-documents page, a monitoring
-report, an action plan or an officer's report.
+report, an action plan, minutes, a work programme or an officer's report.
 
 Each kind has a signature read from the first lines (and a few markers over the whole
 paper), together with the parsers' own ``looks_like_*`` checks where they exist. Kinds are
@@ -28,7 +28,8 @@ VIEW_LINES = 3000
 VIEW_CHARS = 1000
 
 ORDER = (PaperKind.AGENDA_PACK, PaperKind.MEETING_PAGE, PaperKind.MONITORING_REPORT,
-         PaperKind.ACTION_PLAN, PaperKind.OFFICER_REPORT)
+         PaperKind.ACTION_PLAN, PaperKind.MINUTES, PaperKind.WORK_PROGRAMME,
+         PaperKind.OFFICER_REPORT)
 
 LOOKED_FOR = {
     PaperKind.AGENDA_PACK: '"Public Document Pack", or a front sheet with "Meeting:", '
@@ -40,6 +41,10 @@ LOOKED_FOR = {
                                  '"Population Indicator" pages',
     PaperKind.ACTION_PLAN: 'an action plan title and a table headed "Action", "Timescale" / '
                            '"By when", "Lead" / "Owner"',
+    PaperKind.MINUTES: 'a "Minutes of the meeting … held on <date>" heading near the top, '
+                       'with "Present"',
+    PaperKind.WORK_PROGRAMME: 'a "Work Programme" or "Forward Plan" title with topics, a '
+                              'forward-plan table or prioritisation answers',
     PaperKind.OFFICER_REPORT: 'a report cover sheet ("Date of Meeting", "Officer", "Subject of '
                               'Report", "Recommendation") or a self-evaluation with numbered '
                               'sections',
@@ -261,7 +266,36 @@ def _officer_report(paper: Paper, head: list[Line]) -> list[str]:
     return []
 
 
+# --- Minutes and work programmes on their own --------------------------------------------
+
+_MINUTES_HEAD = re.compile(r"\bminutes of (?:the|a)\b.{0,160}\b(?:held|meeting)\b", re.I)
+_PRESENT = re.compile(r"^Present\b", re.I)
+_WP_TITLE = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
+_WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating to|Work in "
+                      r"Progress|Chair(?:man|person)?\s*:)", re.I)
+
+
+def _minutes(paper: Paper, head: list[Line]) -> list[str]:
+    heading = _first(head, _MINUTES_HEAD, 12)
+    present = _first(head, _PRESENT, 40)
+    if heading and present:
+        return [f'minutes heading on line {heading.number}',
+                f'"Present" on line {present.number}']
+    return []
+
+
+def _work_programme(paper: Paper, head: list[Line]) -> list[str]:
+    title = _first(head, _WP_TITLE, 8)
+    body = _count(head, _WP_BODY)
+    if title and body >= 2:
+        return [f'title "{_text(title)[:80]}" on line {title.number}',
+                f"{body} work-programme headings, questions or forward-plan rows"]
+    return []
+
+
 _SIGNATURES: dict[str, Callable[[Paper, list[Line]], list[str]]] = {
+    PaperKind.MINUTES: _minutes,
+    PaperKind.WORK_PROGRAMME: _work_programme,
     PaperKind.AGENDA_PACK: _agenda_pack,
     PaperKind.MEETING_PAGE: _meeting_page,
     PaperKind.MONITORING_REPORT: _monitoring_report,

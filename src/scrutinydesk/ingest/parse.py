@@ -25,6 +25,8 @@ PARSERS: dict[str, tuple[str, str]] = {
     PaperKind.MEETING_PAGE: ("meeting_page", "parse_meeting_page"),
     PaperKind.MONITORING_REPORT: ("monitoring_report", "parse_monitoring_report"),
     PaperKind.ACTION_PLAN: ("action_plan", "parse_action_plan"),
+    PaperKind.MINUTES: ("minutes", "parse_minutes"),
+    PaperKind.WORK_PROGRAMME: ("work_programme", "parse_work_programme"),
     PaperKind.OFFICER_REPORT: ("officer_report", "parse_officer_report"),
 }
 

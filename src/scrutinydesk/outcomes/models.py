@@ -391,9 +391,13 @@ class StatedJudgement(ObservedThing, Provenance):
     previous_period = PeriodField(blank=True, null=True)
     previous_period_text = models.CharField(max_length=100, blank=True)
     trend_text = models.CharField(max_length=200, blank=True)
+    trend_printed = models.CharField(max_length=50, blank=True,
+                                     help_text='The trend word as printed, e.g. "Unchanged".')
     trend = models.CharField(max_length=20, choices=StatedTrend.choices, blank=True)
     trend_rag = models.CharField(max_length=1, choices=RAG.choices, blank=True)
     benchmark_text = models.CharField(max_length=300, blank=True)
+    benchmark_printed = models.CharField(max_length=50, blank=True,
+                                         help_text='The benchmark word as printed.')
     benchmark_comparator = models.ForeignKey(Comparator, null=True, blank=True,
                                              on_delete=models.SET_NULL, related_name="+")
     benchmark = models.CharField(max_length=20, choices=StatedBenchmark.choices, blank=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from scrutinydesk.committees.models import Meeting
 from scrutinydesk.committees.vocab import DocumentKind
+from scrutinydesk.ingest.errors import MalformedPaper
 from scrutinydesk.ingest.records import (
     ParsedActionPlan,
     ParsedAgendaPack,
@@ -34,6 +35,12 @@ def load_parsed(ctx: LoadContext, record) -> None:
         load_action_plan(ctx, record)
     elif isinstance(record, ParsedOfficerReport):
         load_officer_report(ctx, record)
+    elif isinstance(record, ParsedWorkProgramme):
+        if not record.committee:
+            raise MalformedPaper("the work programme does not name its committee, so it "
+                                 "cannot be filed", expected='a title such as "Safeguarding '
+                                 'Overview & Scrutiny Committee Work Programme"')
+        load_work_programme(ctx, record, ctx.committee(record.committee))
     else:
         raise TypeError(f"no loader for {type(record).__name__}")
 

@@ -270,6 +270,7 @@ class _EditionLoader:
             "previous_period": previous,
             "previous_period_text": (parsed.previous.period_text if parsed.previous else "")[:100],
             "trend_text": (trend.text if trend else "")[:200],
+            "trend_printed": (trend.printed_word if trend else "")[:50],
             "trend": trend.word if trend else "",
             "trend_rag": trend.rag if trend else "",
         }
@@ -279,6 +280,7 @@ class _EditionLoader:
             period = read_period(benchmark.period_text) if benchmark.period_text else latest
             values.update({
                 "benchmark_text": benchmark.text[:300],
+                "benchmark_printed": benchmark.printed_word[:50],
                 "benchmark_comparator": comparator,
                 "benchmark": benchmark.word,
                 "benchmark_value": benchmark.value,
@@ -328,6 +330,7 @@ class _EditionLoader:
                 "latest_period": latest,
                 "latest_period_text": (first.period_text if first else "")[:100],
                 "trend_text": (parsed.trend.text if parsed.trend else "")[:200],
+                "trend_printed": (parsed.trend.printed_word if parsed.trend else "")[:50],
                 "trend": parsed.trend.word if parsed.trend else "",
                 "trend_rag": parsed.trend.rag if parsed.trend else "",
             }

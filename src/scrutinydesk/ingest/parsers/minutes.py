@@ -24,7 +24,8 @@ _MINUTES_OF = re.compile(r"^\s*minutes\s+of\b|^\s*minutes\s*$", re.I)
 _COMMITTEE_IN_HEADING = re.compile(
     r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary|special|extraordinary|annual|additional|"
     r"reconvened)\s+)?(?:meeting\s+of\s+(?:the\s+)?(?P<c1>.{3,150}?)|(?P<c2>.{3,150}?)\s+meeting|"
-    r"meeting)\s+(?:held|on|at)\b", re.I)
+    r"meeting|(?P<c3>[^,]{3,150}?(?:Committee|Panel|Board|Forum|Group|Cabinet|Council)))"
+    r"\s+(?:held|on|at)\b", re.I)
 _VENUE = re.compile(r"\bheld\s+(?:at|in)\s+(?P<v>.{3,200}?)\s*,?\s+on\s*(?:\w+day,?\s*)?$", re.I)
 _VENUE_AFTER = re.compile(r"^\s*,?\s*(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
                           r"(?:in|at)\s+(?:the\s+)?(?P<v>[^\d].{2,200})$", re.I)
@@ -96,7 +97,7 @@ def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
         meeting = ParsedMeeting(committee="", date=parse_date(d.group(1)), status=mt.HELD,
                                 has_minutes=True, ref=mt.ref_of(lines[i]))
         c = _COMMITTEE_IN_HEADING.search(joined[:d.start()] + " on")
-        meeting.committee = ((c["c1"] or c["c2"] or "") if c else "").strip(" ,")
+        meeting.committee = ((c["c1"] or c["c2"] or c["c3"] or "") if c else "").strip(" ,")
         v = _VENUE.search(joined[:d.start()])
         after = joined[d.end():]
         v = v or _VENUE_AFTER.match(after)
