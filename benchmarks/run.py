@@ -4,13 +4,16 @@ their ratios, not their seconds).
 
 Each benchmark module defines ``run() -> list[dict]``; each dict has ``name``, ``seconds``
 and optionally ``baseline`` (the ``name`` of another figure from the same module) and
-``note``. A module that fails is reported and the others still run; the exit code is 1 if
-any failed.
+``note``. Each module runs in a process of its own (each sets up Django with its own
+temporary database). A module that fails is reported and the others still run; the exit
+code is 1 if any failed.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import subprocess
 import sys
 import time
 import traceback
@@ -50,16 +53,30 @@ def main(argv: list[str]) -> int:
     failed = 0
     for path in paths:
         started = time.perf_counter()
-        try:
-            results = load(path).run()
-        except Exception:  # report and go on with the other benchmarks
+        done = subprocess.run([sys.executable, __file__, "--one", str(path)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
             failed += 1
-            print(f"\n{path.stem}: FAILED")
-            traceback.print_exc()
+            print(f"\n{path.stem}: FAILED\n{done.stdout}{done.stderr}")
             continue
+        results = json.loads(done.stdout.strip().splitlines()[-1])
         report(f"{path.stem} ({time.perf_counter() - started:.0f} s in all)", results)
     return 1 if failed else 0
 
 
+def one(path: str) -> int:
+    """Run one benchmark module and print its figures as JSON on the last line."""
+    sys.path.insert(0, str(HERE.parent))
+    try:
+        results = load(Path(path)).run()
+    except Exception:
+        traceback.print_exc()
+        return 1
+    print(json.dumps(results))
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        sys.exit(one(sys.argv[2]))
     sys.exit(main(sys.argv[1:]))
