@@ -13,7 +13,8 @@ SUFFIXES = {".txt", ".text", ".html", ".htm", ".pdf", ".docx"}
 
 
 class Command(BaseCommand):
-    help = "Import papers (agenda packs, meeting pages, monitoring reports, action plans)."
+    help = "Import papers: agenda packs, meeting pages, minutes, monitoring reports, action " \
+           "plans, work programmes, officers' reports (text, HTML, PDF, DOCX)."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH",
