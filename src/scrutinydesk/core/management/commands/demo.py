@@ -47,8 +47,9 @@ class Command(BaseCommand):
             if result.already_imported:
                 self.stdout.write(f"  {path.name}: already imported")
             else:
+                count = result.total_created
                 self.stdout.write(f"  {path.name}: {result.kind.replace('_', ' ')}, "
-                                  f"{result.total_created} records created")
+                                  f"{count} record{'' if count == 1 else 's'} created")
 
     def password_file(self) -> Path:
         return Path(settings.VAR_DIR) / "demo-admin-password.txt"
