@@ -33,7 +33,7 @@ def test_lists_outcomes_committees_and_meetings(client):
     assert "5 November 2019, 2.00 p.m." in page
     assert "Council Chamber" in page
     assert "Scheduled" in page
-    assert "<h3>Healthy</h3>" in page
+    assert "<h3><a href=\"/outcomes/healthy/\">Healthy</a></h3>" in page
     assert "Outcome sponsor: Jo Sponsor" in page
     assert "HEALTH 03: Rate of hospital admissions" in page
     assert "No committees yet" not in page
@@ -44,7 +44,7 @@ def test_lists_outcomes_committees_and_meetings(client):
 def test_an_outcome_without_indicators(client):
     make_outcome(name="Prosperous")
     page = home(client)
-    assert "<h3>Prosperous</h3>" in page
+    assert "<h3><a href=\"/outcomes/prosperous/\">Prosperous</a></h3>" in page
     assert "No indicators yet." in page
 
 
