@@ -68,7 +68,7 @@ def _stated(subject) -> list[dict]:
 def _commentary(subject) -> list[dict]:
     return [{"kind": c.kind, "edition": c.edition.edition.strftime("%Y-%m") if c.edition else None,
              "text": c.text, "source": _source(c)}
-            for c in subject.commentarys.select_related("edition")]
+            for c in subject.commentaries.select_related("edition")]
 
 
 def _measured(obj) -> dict:

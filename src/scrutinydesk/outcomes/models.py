@@ -426,6 +426,11 @@ class StatedJudgement(ObservedThing, Provenance):
 class Commentary(ObservedThing, Provenance):
     """Narrative beside an indicator: story behind the baseline, partners, what we are doing."""
 
+    indicator = models.ForeignKey(PopulationIndicator, null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="commentaries")
+    measure = models.ForeignKey(PerformanceMeasure, null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="commentaries")
+
     kind = models.CharField(max_length=20, choices=CommentaryKind.choices)
     edition = models.ForeignKey(ReportEdition, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="commentaries")

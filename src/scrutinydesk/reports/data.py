@@ -137,7 +137,7 @@ def _indicators(outcome: Outcome):
     measures = PerformanceMeasure.objects.filter(active=True).prefetch_related(
         "observations", "statedjudgements").order_by("title")
     related = ["observations", "statedjudgements", "aliases", "lead_officers",
-               "outcome_lead_officers", Prefetch("commentarys", Commentary.objects
+               "outcome_lead_officers", Prefetch("commentaries", Commentary.objects
                                                  .select_related("edition")),
                Prefetch("measures", measures), "findings"]
     parts = PopulationIndicator.objects.filter(active=True).prefetch_related(*related) \
@@ -224,7 +224,7 @@ def _indicator(ind: PopulationIndicator, ctx: _Context, is_part: bool = False):
 
 
 def _commentary(subject, kind: str, ctx: _Context) -> m.Commentary | None:
-    rows = [c for c in subject.commentarys.all() if c.kind == kind and c.text.strip()]
+    rows = [c for c in subject.commentaries.all() if c.kind == kind and c.text.strip()]
     if not rows:
         return None
 
