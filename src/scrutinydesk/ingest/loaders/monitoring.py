@@ -9,7 +9,6 @@ that could be more than one known indicator is reported, not guessed.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from scrutinydesk.core.periods import Period, PeriodError
 from scrutinydesk.ingest.records import (
@@ -117,7 +116,7 @@ class _EditionLoader:
         ctx.link(indicator.lead_officers, officers)
         outcome_leads = [o for o in (ctx.officer(n) for n in parsed.outcome_lead_officers) if o]
         ctx.link(indicator.outcome_lead_officers, outcome_leads)
-        if parsed.partners:
+        if parsed.partners and self.latest_edition:  # each edition's words stay in Commentary
             ctx.upsert(PopulationIndicator, {"pk": indicator.pk}, {"partners": parsed.partners})
         ctx.upsert(IndicatorAlias, {"edition": self.edition, "indicator": indicator},
                    {"code": parsed.code[:30], "title": parsed.title[:500]}, parsed.ref)
@@ -421,11 +420,3 @@ def _match_by_title(ctx: LoadContext, candidates, title: str, code: str, what: s
              + "; merge it in the admin if it is one of those.")
     return None
 
-
-def edition_from_text(text: str) -> date | None:
-    """ "January 2018" → 2018-01-01."""
-    try:
-        period = Period.parse(text)
-    except PeriodError:
-        return None
-    return period.start.replace(day=1)
