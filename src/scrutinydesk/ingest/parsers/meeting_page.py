@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from scrutinydesk.ingest.errors import MalformedPaper
+from scrutinydesk.ingest.parsers import minute_decisions as md
+from scrutinydesk.ingest.parsers import minute_people as mp
 from scrutinydesk.ingest.parsers import minute_text as mt
 from scrutinydesk.ingest.parsers.common import (
     DATE_IN_TEXT,
@@ -117,7 +119,7 @@ def _heading(entries: list[tuple[int, Line, str]]) -> tuple[ParsedMeeting, int]:
             council, committee = split["council"], split["committee"]
         if not committee or _PAGE_TITLES.match(committee):
             continue
-        times = mt.times_in(text[d.end():])
+        times = md.times_in(text[d.end():])
         meeting = ParsedMeeting(committee=committee, date=when, council=council,
                                 start_time=times[0] if times else None,
                                 end_time=times[1] if len(times) > 1 else None,
@@ -163,7 +165,7 @@ def _header(entries: list[tuple[int, Line, str]], pos: int, meeting: ParsedMeeti
             while j < len(entries) and "\t" in entries[j][1].text and \
                     not _PAGE_TITLES.match(entries[j][2]):
                 j += 1
-            meeting.members += mt.read_reserve_table([ln for _k, ln, _t in entries[e:j]])
+            meeting.members += mp.read_reserve_table([ln for _k, ln, _t in entries[e:j]])
             e = j
             continue
         e += 1

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from scrutinydesk.core.names import normalise_person_name
 from scrutinydesk.ingest.errors import MalformedPaper
+from scrutinydesk.ingest.parsers import minute_decisions as md
+from scrutinydesk.ingest.parsers import minute_people as mp
 from scrutinydesk.ingest.parsers import minute_text as mt
 from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, PAGE_ARTEFACT, parse_date
 from scrutinydesk.ingest.records import ParsedAgendaItem, ParsedDeclaration, ParsedMeeting
@@ -63,7 +65,7 @@ def parse_minutes(paper: Paper) -> ParsedMeeting:
                len(lines))
     if end < len(lines):
         tail = " ".join(mt.clean(ln.text) for ln in lines[end:end + 2])
-        start, finish = mt.read_duration(tail)
+        start, finish = md.read_duration(tail)
         meeting.start_time = start or meeting.start_time
         meeting.end_time = finish
     pos = _header(lines, pos, end, meeting)
@@ -103,7 +105,7 @@ def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
         v = v or _VENUE_AFTER.match(after)
         meeting.venue = title_case(v["v"].strip(" ,.")) if v else ""
         meeting.committee = title_case(meeting.committee)
-        times = mt.times_in(after[:40])
+        times = md.times_in(after[:40])
         meeting.start_time = times[0] if times else None
         for j in reversed(nonblank[max(0, k - 4):k]):
             text = mt.clean(lines[j].text)
@@ -154,17 +156,17 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
         if not block:
             return after
         first = mt.clean(block[0].text)
-        label = mt.attendance_label(first)
+        label = mp.attendance_label(first)
         if label:
             status, kind, rest = label
             texts = [(rest, block[0])] if rest else []
             texts += [(mt.clean(ln.text), ln) for ln in block[1:]]
             if not texts:
                 nxt, after2 = _paragraph(lines, after, end)
-                if nxt and not mt.attendance_label(mt.clean(nxt[0].text)) and \
+                if nxt and not mp.attendance_label(mt.clean(nxt[0].text)) and \
                         not _NOTE.match(mt.clean(nxt[0].text)):
                     texts, after = [(mt.clean(ln.text), ln) for ln in nxt], after2
-            meeting.attendance += mt.read_attendance(status, kind, texts)
+            meeting.attendance += mp.read_attendance(status, kind, texts)
             pos = after
             continue
         if _NOTE.match(first):
@@ -175,7 +177,7 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
             _note(meeting, text)
             pos = after
             continue
-        members = mt.read_reserve_table(block)
+        members = mp.read_reserve_table(block)
         if members:
             meeting.members += members
             pos = after
@@ -185,7 +187,7 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
 
 
 def _note(meeting: ParsedMeeting, text: str) -> None:
-    confirmed = mt.confirmation_date(text)
+    confirmed = md.confirmation_date(text)
     if confirmed:
         meeting.minutes_to_be_confirmed_on = confirmed
     elif not meeting.note:
@@ -200,8 +202,8 @@ def heading_like(text: str) -> bool:
         return False
     if re.match(r"(?:That|To)\s|\(?\d{1,2}[.)]\s|\([a-z]{1,4}\)", text):  # decision wording, lists
         return False
-    if mt.decision_marker(text) or mt.reason_marker(text) is not None or \
-            mt.attendance_label(text) or mt.date_only(text) or _END.match(text):
+    if mt.decision_marker(text) or md.reason_marker(text) is not None or \
+            mp.attendance_label(text) or mt.date_only(text) or _END.match(text):
         return False
     words = re.findall(r"[A-Za-z’']+", text)
     if text.endswith(".") and len(words) <= 2:
@@ -318,22 +320,22 @@ def read_item_minutes(meeting: ParsedMeeting, item: ParsedAgendaItem, lines: lis
     declarations_item = bool(re.search(r"(?i)declaration|interest|code\s+of\s+conduct",
                                        item.title))
     for p in paras:
-        label = mt.attendance_label(p.text)
+        label = mp.attendance_label(p.text)
         if label and label[2]:
-            meeting.attendance += mt.read_attendance(label[0], label[1], [(label[2], p.line)])
-        meeting.attendance += mt.read_apologies(p.text, p.ref)
-        meeting.attendance += mt.read_substitutes(p.text, p.ref)
-        chair = mt.read_chair(p.text, meeting.attendance, meeting.members)
+            meeting.attendance += mp.read_attendance(label[0], label[1], [(label[2], p.line)])
+        meeting.attendance += mp.read_apologies(p.text, p.ref)
+        meeting.attendance += mp.read_substitutes(p.text, p.ref)
+        chair = mp.read_chair(p.text, meeting.attendance, meeting.members)
         meeting.chaired_by = chair or meeting.chaired_by
-        start, end = mt.read_duration(p.text)
+        start, end = md.read_duration(p.text)
         meeting.start_time = meeting.start_time or start
         meeting.end_time = meeting.end_time or end
-        if mt.no_declarations(p.text, declarations_item):
+        if mp.no_declarations(p.text, declarations_item):
             meeting.declarations_none = True
-        item.declarations += [d for d, _w, _n in mt.read_declarations(p.text, p.ref)]
-    item.decisions = mt.read_decisions(paras)
-    item.undertakings = mt.read_undertakings(paras, known)
-    meeting.future_meetings += mt.read_future_meetings(paras)
+        item.declarations += [d for d, _w, _n in mp.read_declarations(p.text, p.ref)]
+    item.decisions = md.read_decisions(paras)
+    item.undertakings = md.read_undertakings(paras, known)
+    meeting.future_meetings += md.read_future_meetings(paras)
 
 
 def finish_meeting(meeting: ParsedMeeting) -> None:
@@ -373,7 +375,7 @@ def _move_declarations(meeting: ParsedMeeting) -> None:
 
 def _named_item(items: list[ParsedAgendaItem], text: str) -> ParsedAgendaItem | None:
     """The item a declaration names: "item 7", "minute 91" or the item's title."""
-    m = mt._ITEM_REF.search(text)
+    m = mp._ITEM_REF.search(text)
     if not m:
         lowered = text.lower()
         titled = [i for i in items if len(i.title) >= 8 and i.title.lower() in lowered]
@@ -391,7 +393,7 @@ def _exemptions(items: list[ParsedAgendaItem]) -> None:
     has_part2 = any(i.part == 2 for i in items)
     paragraph, after = "", False
     for item in items:
-        own = mt.item_paragraph(item.title + " " + item.description) \
+        own = md.item_paragraph(item.title + " " + item.description) \
             if re.search(r"(?i)exempt|confidential|paragraph", item.title + item.description) \
             else ""
         if item.part == 2 or (after and not has_part2):
@@ -399,7 +401,7 @@ def _exemptions(items: list[ParsedAgendaItem]) -> None:
             item.exempt_paragraph = own or paragraph
         elif own and re.search(r"(?i)\bexempt\b|\bconfidential\b", item.title):
             item.exempt, item.exempt_paragraph = True, own
-        ex = mt.exclusion_paragraph(item.minutes or item.description)
+        ex = md.exclusion_paragraph(item.minutes or item.description)
         if ex:
             paragraph = ex[0] or paragraph
             for other in items:

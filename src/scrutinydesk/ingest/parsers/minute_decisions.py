@@ -1,0 +1,320 @@
+"""Readers of what a meeting decided and arranged: decisions with their reasons and recipients,
+undertakings and who gave them, future meetings and their topics, exempt-information
+paragraphs, meeting times and the date the minutes are to be confirmed. Pure functions over
+text, built on ``minute_text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, time
+
+from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, parse_date, parse_time
+from scrutinydesk.ingest.parsers.minute_text import (
+    _CAP,
+    _NUMBERED,
+    _ROLE_WORD,
+    NOTED,
+    RECOMMENDED,
+    Para,
+    date_only,
+    decision_marker,
+    sentences,
+)
+from scrutinydesk.ingest.records import ParsedDecision, ParsedFutureMeeting, ParsedUndertaking
+
+# --- Decisions ------------------------------------------------------------------------------
+
+_REASON = re.compile(r"^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?)"
+                     r"\s*[:\-–]?\s*", re.I)
+
+
+def reason_marker(text: str) -> str | None:
+    m = _REASON.match(text)
+    return text[m.end():].strip() if m else None
+
+
+_RECOMMEND_TO = re.compile(r"\brecommend(?:s|ed)?\s+(?:to\s+)?(?:the\s+)?(?P<r>(?:Full\s+|"
+                           r"County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+)?(?:Council|Cabinet|"
+                           r"Executive|Mayor)(?:\s+Member\s+for\s+[A-Z][\w'’ &-]{0,60}?)?)\s+"
+                           r"(?:to|that)\b")
+_THAT_X_BE = re.compile(r"^(?:[Tt]hat\s+)?(?:the\s+)?(?P<r>[A-Z][\w'’ &-]{0,60}?)\s+"
+                        r"(?:be|is|are)\s+(?:asked|recommended|requested|invited|urged|advised)\b")
+
+
+def recipient_of(text: str) -> str:
+    """Who a recommendation goes to: "That the Cabinet be asked to ..." → "Cabinet";
+    "... recommend the County Council to ..." → "County Council"."""
+    m = _RECOMMEND_TO.search(text) or _THAT_X_BE.match(text)
+    return m["r"].strip() if m else ""
+
+
+def _numbered(text: str) -> tuple[str, str]:
+    m = _NUMBERED.match(text)
+    if not m:
+        return "", text
+    return m[1], text[m.end():].strip()
+
+
+def _opens_decision(text: str) -> bool:
+    return bool(re.match(r"(?:[Tt]hat|To)\b", text))
+
+
+def read_decisions(paras: list[Para]) -> list[ParsedDecision]:
+    """Decisions and their reasons, in order: a marker paragraph ("Resolved", "Recommended",
+    "Noted", "Agreed" or an inline "RESOLVED – That ..."), the decision's words (numbered parts
+    "1. That ..." become separate decisions), then "Reason(s) for Decision/Recommendation"."""
+    decisions: list[ParsedDecision] = []
+    group: list[ParsedDecision] = []  # decisions of the latest marker
+    reason_for: list[ParsedDecision] = []
+    reason: list[str] = []
+    mode = ""
+    kind, recipient = "", ""
+
+    def close_reason() -> None:
+        if reason:
+            text = "\n".join(reason)
+            for d in reason_for:
+                d.reason = text
+        reason.clear()
+
+    for p in paras:
+        r = reason_marker(p.text)
+        marker = None if r is not None else decision_marker(p.text)
+        if r is not None:
+            close_reason()
+            mode, reason_for = "reason", list(group or reason_for)
+            if r:
+                reason.append(_number_space(r))
+            continue
+        if marker:
+            close_reason()
+            kind, recipient, rest = marker
+            number, rest = _numbered(rest) if rest else ("", "")
+            group = [ParsedDecision(kind, rest, recipient=recipient, number=number, ref=p.ref)]
+            decisions.append(group[0])
+            mode = "decision"
+            continue
+        if mode == "reason":
+            reason.append(_number_space(p.text))
+            continue
+        if mode != "decision":
+            continue
+        number, body = _numbered(p.text)
+        first = group[0]
+        if not number and body[:1].islower() and first.text:
+            group[-1].text += " " + body
+        elif not first.text and not number and (_opens_decision(body) or kind != NOTED):
+            first.text = body
+        elif number and not first.text and not first.number:
+            first.text, first.number, first.ref = body, number, p.ref
+        elif number or _opens_decision(body):
+            group.append(ParsedDecision(kind, body, recipient=recipient, number=number,
+                                        ref=p.ref))
+            decisions.append(group[-1])
+        else:
+            mode = ""
+    close_reason()
+    for d in decisions:
+        if d.kind == RECOMMENDED and not d.recipient:
+            d.recipient = recipient_of(d.text)
+    return decisions
+
+
+def _number_space(text: str) -> str:
+    return re.sub(r"^(\(?\d{1,2}[.)])(?=\S)", r"\1 ", text)
+
+
+# --- Undertakings ---------------------------------------------------------------------------
+
+_HONOURED = re.compile(rf"\b(?:County Councillor|Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)"
+                       rf"\.?\s+{_CAP}(?:\s+{_CAP}){{0,2}}")
+_ROLE_PHRASE = re.compile(rf"\b[Tt]he\s+(?:{_CAP}|&)(?:\s+(?:{_CAP}|for|of|and|the|in|to|&|[-–]))"
+                          r"{0,14}")
+_LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?:lead\s+officer|officer|chairman|chair|director|clerk|"
+                         r"report\s+author|portfolio\s+holder)\b")
+_CONNECTORS = {"for", "of", "and", "the", "in", "to", "&", "-", "–"}
+_PRONOUN = re.compile(r"(?:^|\s)(?P<p>[Hh]e|[Ss]he|[Tt]hey)$")
+_PROMISE = re.compile(r"\b(?P<v>undert(?:ook|akes)|(?:gave|given)\s+an\s+undertaking|"
+                      r"(?:has|had|have)\s+undertaken)\s+(?P<how>to|that)\s+|\b(?P<a>agreed)\s+to\s+")
+_REPORTING = re.compile(r"\s+(?:\w+ed|said|felt|made|gave|took|was|were|spoke)\b")
+_NOT_A_VERB = re.compile(r"(?:a|an|the|this|that|these|those|its|their|his|her|£|\d)\b|£|\d")
+
+
+def people_in(text: str, known: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+    """Named people and officers' roles in a sentence, in order: (start, end, as printed)."""
+    found = []
+    for m in _HONOURED.finditer(text):
+        found.append((m.start(), m.end(), m.group(0)))
+    for m in _ROLE_PHRASE.finditer(text):
+        words = m.group(0).split()
+        while words and words[-1] in _CONNECTORS:
+            words.pop()
+        phrase = " ".join(words)
+        if _ROLE_WORD.search(phrase):
+            found.append((m.start(), m.start() + len(_tail(m.group(0), phrase)), phrase))
+    for m in _LOWER_ROLE.finditer(text):
+        found.append((m.start(), m.end(), m.group(0)))
+    for name in known:
+        if " " in name:
+            i = text.find(name)
+            if i >= 0:
+                found.append((i, i + len(name), name))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[tuple[int, int, str]] = []
+    for f in found:
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
+
+
+def _tail(whole: str, phrase: str) -> str:
+    """The part of ``whole`` up to the end of ``phrase`` (whitespace may differ)."""
+    words = phrase.split()
+    pos = 0
+    for w in words:
+        pos = whole.index(w, pos) + len(w)
+    return whole[:pos]
+
+
+def _subject(prefix: str, last_person: str, known: list[str]) -> tuple[str, bool]:
+    """Who the sentence says undertook: (owner, is a person)."""
+    prefix = re.sub(r"(?:\s+(?:had|has|have|also|then|subsequently|further|kindly))+$", "",
+                    prefix.rstrip(" ,"))
+    pron = _PRONOUN.search(prefix)
+    before = prefix[:pron.start()] if pron else prefix
+    people = people_in(before, known)
+    if pron:
+        return (people[0][2] if people else last_person), bool(people or last_person)
+    ending = [p for p in people if p[1] >= len(prefix.rstrip(" ,"))]
+    if ending:
+        return ending[-1][2], True
+    if re.search(r"(?:^|\s)(?:and|but|who)$", prefix) or not prefix:
+        for _start, end, phrase in people:
+            if _REPORTING.match(prefix, end):
+                return phrase, True
+        return (people[-1][2] if people else last_person), bool(people or last_person)
+    clause = re.split(r",\s+|\bthat\s+", prefix)[-1].strip()
+    if clause and len(clause.split()) <= 6:
+        return clause[:1].upper() + clause[1:] if clause[:1].islower() else clause, False
+    return last_person, bool(last_person)
+
+
+def read_undertakings(paras: list[Para], known: Iterable[str] = ()) -> list[ParsedUndertaking]:
+    """ "X undertook to ...", "X undertook that ...", "X agreed to ..." by a named officer or
+    member. A pronoun subject ("She undertook") is the person last named as a sentence's
+    subject; a missing one ("... but undertook to ...") is the last person named before."""
+    known = [k for k in known if k]
+    out: list[ParsedUndertaking] = []
+    last_person = ""
+    for p in paras:
+        for sentence in sentences(p.text):
+            for count, m in enumerate(_PROMISE.finditer(sentence)):
+                if count >= 5:  # no real sentence holds more; bounds the work on garbage
+                    break
+                owner, is_person = _subject(sentence[max(0, m.start() - 300):m.start()],
+                                            last_person, known)
+                words = sentence[m.end():m.end() + 600].strip().rstrip(".").strip()
+                if m["a"] and (not is_person or _NOT_A_VERB.match(words)):
+                    continue
+                if owner and words:
+                    out.append(ParsedUndertaking(owner, words, ref=p.ref))
+                    if is_person:
+                        last_person = owner
+            people = [ph for ph in people_in(sentence, known) if not ph[2].lower().startswith(
+                ("the officer", "the chair"))]
+            if people:
+                last_person = people[0][2]
+    return out
+
+
+# --- Future meetings, exempt business, times ------------------------------------------------
+
+def read_future_meetings(paras: list[Para]) -> list[ParsedFutureMeeting]:
+    """Dates on their own line, each followed by the topics (bullets or short lines) for that
+    meeting, as in a work-programme minute."""
+    out: list[ParsedFutureMeeting] = []
+    current: ParsedFutureMeeting | None = None
+    for p in paras:
+        d = date_only(p.text)
+        if d:
+            current = ParsedFutureMeeting(d, ref=p.ref)
+            out.append(current)
+            continue
+        if current is None:
+            continue
+        short = len(p.text.split()) <= 15 and not p.text.endswith((".", ":"))
+        if (p.bullet or short) and decision_marker(p.text) is None:
+            current.topics.append(p.text.strip(" ;"))
+        else:
+            current = None
+    return out
+
+
+_EXCLUSION = re.compile(r"\bexclu(?:de|ded|sion)\b", re.I)
+_SCHEDULE_PARAS = re.compile(r"\bparagraphs?\s+(?P<n>\d{1,2}(?:\s*(?:,|and|&|or)\s*\d{1,2}){0,8})"
+                             r"\s+of\s+(?:Part\s+(?:1|I|One)\s+of\s+)?Schedule\s+12\s*A", re.I)
+_ITEM_PARAGRAPH = re.compile(r"\b(?:paragraphs?|para\.?)\s+"
+                             r"(?P<n>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}){0,8})\b", re.I)
+_MINUTE_LIST = re.compile(r"\bminutes?\s+(?:nos?\.?\s*)?(?P<n>\d{1,4}(?:\s*(?:,|and|&)\s*\d{1,4})"
+                          r"{0,20})\b", re.I)
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d{1,4}", text)
+
+
+def exclusion_paragraph(text: str) -> tuple[str, list[str]] | None:
+    """A resolution excluding the public: (Schedule 12A paragraph(s) as "3" or "1, 3",
+    minute numbers it names). ``None`` when the text is no such resolution."""
+    if not (_EXCLUSION.search(text) and re.search(r"Schedule\s+12\s*A", text, re.I)):
+        return None
+    m = _SCHEDULE_PARAS.search(text)
+    minutes = [n for mm in _MINUTE_LIST.finditer(text) for n in _numbers(mm["n"])]
+    return (", ".join(_numbers(m["n"])) if m else ""), minutes
+
+
+def item_paragraph(text: str) -> str:
+    """The exempt paragraph an item names itself: "(Paragraph 3)"."""
+    m = _SCHEDULE_PARAS.search(text) or _ITEM_PARAGRAPH.search(text)
+    return ", ".join(_numbers(m["n"])) if m else ""
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b",
+                    re.I)
+
+
+def times_in(text: str) -> list[time]:
+    out = []
+    for m in _CLOCK.finditer(text):
+        t = time(12, 0) if m.group(0).lower() == "noon" else parse_time(m.group(0))
+        if t:
+            out.append(t)
+    return out
+
+
+def read_duration(text: str) -> tuple[time | None, time | None]:
+    """Start and end from "Meeting Duration: 10.00 am - 11.40 am", "The meeting commenced at
+    2.00 pm and closed at 4.10 pm", "The meeting ended at 3.45 pm"."""
+    m = re.search(r"meeting\s+duration\s*:?(.{0,60})", text, re.I)
+    if m:
+        found = times_in(m.group(1))
+        return (found[0] if found else None), (found[1] if len(found) > 1 else None)
+    start = re.search(r"\b(?:commenced|started|began|opened)\s+at\s+(.{1,12})", text, re.I)
+    end = re.search(r"\b(?:ended|closed|finished|concluded|terminated|rose)\s+at\s+(.{1,12})", text,
+                    re.I)
+    s = times_in(start.group(1)) if start else []
+    e = times_in(end.group(1)) if end else []
+    return (s[0] if s else None), (e[0] if e else None)
+
+
+def confirmation_date(text: str) -> date | None:
+    """ "... to be considered and confirmed at the next meeting ... to be held on: Thursday,
+    18 January 2018" → that date."""
+    m = re.search(r"\b(?:to\s+be\s+held|confirmed|considered)\b.{0,160}?\bon\b:?\s*(?P<d>.{0,60})",
+                  text, re.I)
+    if not m:
+        return None
+    d = DATE_IN_TEXT.search(m["d"])
+    return parse_date(d.group(1)) if d else None
