@@ -16,6 +16,7 @@ from scrutinydesk.judgements import (
     neighbour_mean,
     normalise_stated_word,
     parse_rag,
+    printed_words,
     quartile_position,
     rag_for_benchmark,
     rag_for_target,
@@ -276,3 +277,14 @@ def test_rag_for_unknown_words():
         rag_for_benchmark("improving", LOWER)
     with raises("status must be one of met"):
         rag_for_target("done")
+
+
+def test_printed_words_context_must_be_known():
+    with raises("context must be one of trend, benchmark, target, risk; got 'rag'"):
+        printed_words("rag")
+
+
+def test_printed_words_are_the_phrases_the_reader_accepts():
+    for context in ("trend", "benchmark"):
+        for phrase, word in printed_words(context).items():
+            assert normalise_stated_word(phrase, context=context) is word

@@ -131,12 +131,14 @@ _WORDS: dict[str, dict[str, Word]] = {
     },
     "benchmark": {
         **dict.fromkeys(["better", "significantly better"], _B.BETTER),
-        **dict.fromkeys(["similar", "not significantly different", "in line"], _B.SIMILAR),
+        **dict.fromkeys(["similar", "not significantly different", "in line", "same"],
+                        _B.SIMILAR),
         **dict.fromkeys(["worse", "significantly worse"], _B.WORSE),
         **dict.fromkeys(["higher", "significantly higher"], _B.HIGHER),
         **dict.fromkeys(["lower", "significantly lower"], _B.LOWER),
         **dict.fromkeys(
-            ["not compared", "no comparable data", "no comparable data provided",
+            ["not compared", "not comparable", "no comparable data",
+             "no comparable data provided",
              "no comparable data provided by lead officer", "no comparator", "no benchmark"],
             _B.NOT_COMPARED,
         ),
@@ -165,6 +167,15 @@ def _table(context: str | None) -> dict[str, Word]:
             table.update({k: v for k, v in words.items() if k not in table})
         return table
     return {**_WORDS[context], **_IN_CONTEXT[context]}
+
+
+def printed_words(context: str) -> dict[str, Word]:
+    """Every printed phrase read as a judgement word in ``context`` (exact phrases, lower
+    case), for parsers that must recognise the words without guessing at typos."""
+    if context not in CONTEXTS:
+        raise JudgementInputError(
+            f"context must be one of {', '.join(CONTEXTS)}; got {context!r}")
+    return _table(context)
 
 
 def normalise_stated_word(text: str | None, *, context: str | None = None) -> Word | None:

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import re
 
+from scrutinydesk.judgements import Benchmark, Direction, printed_words
+
+# The printed trend and benchmark words are the judgements package's own list (the audit
+# reads them with the same list), spelt here as outcomes.vocab values.
+_TREND_VALUE = {Direction.IMPROVING: "improving", Direction.SIMILAR: "unchanged",
+                Direction.WORSENING: "worsening", Direction.NOT_CALCULATED: "no_trend"}
+
 # Printed trend word (upper case, single spaces) -> outcomes.vocab.StatedTrend value
-TREND_WORDS = {
-    "IMPROVING": "improving", "IMPROVED": "improving", "IMPROVEMENT": "improving",
-    "UNCHANGED": "unchanged", "NO CHANGE": "unchanged",
-    "WORSENING": "worsening", "WORSENED": "worsening", "WORSE": "worsening",
-    "DETERIORATING": "worsening", "DETERIORATED": "worsening",
-    "NO TREND": "no_trend",
-}
+TREND_WORDS = {phrase.upper(): _TREND_VALUE[word]
+               for phrase, word in printed_words("trend").items() if word in _TREND_VALUE}
 
 # Printed benchmark word -> outcomes.vocab.StatedBenchmark value
-BENCHMARK_WORDS = {
-    "BETTER": "better", "SIMILAR": "similar", "SAME": "similar", "IN LINE": "similar",
-    "WORSE": "worse", "HIGHER": "higher", "LOWER": "lower",
-    "NOT COMPARED": "not_compared", "NOT COMPARABLE": "not_compared",
-}
+BENCHMARK_WORDS = {phrase.upper(): Benchmark(word).value
+                   for phrase, word in printed_words("benchmark").items()}
 
 # Printed risk score -> risks.vocab.RiskLevel value
 RISK_LEVELS = {"HIGH": "high", "MEDIUM": "medium", "MED": "medium", "LOW": "low"}
