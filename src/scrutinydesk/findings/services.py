@@ -22,6 +22,7 @@ from django.db import transaction
 from scrutinydesk import judgements as j
 from scrutinydesk.core.vocab import Polarity
 from scrutinydesk.ingest.units import unit_from_text
+from scrutinydesk.outcomes.assessment import main_series, previous_observation
 from scrutinydesk.outcomes.models import (
     IndicatorAlias,
     Observation,
@@ -117,19 +118,7 @@ def same_units(s: StatedJudgement, subject) -> bool:
 def _observation_at(subject, period):
     if period is None:
         return None
-    return next((o for o in subject.observations.all()
-                 if not o.breakdown and o.period.code == period.code and o.value is not None),
-                None)
-
-
-def _previous_observation(subject, period):
-    earlier = [o for o in subject.observations.all()
-               if not o.breakdown and o.value is not None and o.period.kind == period.kind
-               and o.period < period]
-    exact = [o for o in earlier if o.period.code == period.previous().code]
-    if exact:
-        return exact[0]
-    return max(earlier, key=lambda o: o.period.sort_key) if earlier else None
+    return next((o for o in main_series(subject) if o.period.code == period.code), None)
 
 
 def check_stated(s: StatedJudgement) -> list[Found]:
@@ -173,7 +162,9 @@ def check_stated(s: StatedJudgement) -> list[Found]:
         latest = _observation_at(subject, s.latest_period)
         latest_value = s.latest_value if s.latest_value is not None else \
             (latest.value if latest else None)
-        previous = _previous_observation(subject, s.latest_period)
+        previous = previous_observation(
+            main_series(subject), s.latest_period,
+            same_period_last_year=subject.compare_same_period_last_year)
         if latest_value is not None and previous is not None:
             computed = j.direction_of_travel(
                 float(latest_value), float(previous.value), polarity=polarity, similar_band=band,

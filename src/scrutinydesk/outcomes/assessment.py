@@ -52,6 +52,21 @@ def main_series(subject) -> list[Observation]:
     return sorted(rows, key=lambda o: o.period.sort_key)
 
 
+def previous_observation(series: list[Observation], period: Period, *,
+                         same_period_last_year: bool = False) -> Observation | None:
+    """The value a figure for ``period`` is compared with: the period before it (or the same
+    period a year earlier, for seasonal quarterly or monthly data), else the latest earlier
+    value in the series — "since the previous data submission"."""
+    by_code = {o.period.code: o for o in series}
+    if same_period_last_year and period.kind in PERIODS_PER_YEAR:
+        return by_code.get(period.same_period_last_year().code)
+    exact = by_code.get(period.previous().code)
+    if exact is not None:
+        return exact
+    earlier = [o for o in series if o.period < period]
+    return max(earlier, key=lambda o: o.period.sort_key) if earlier else None
+
+
 def _label(o: Observation | None) -> str | None:
     return o.period.label if o is not None else None
 
@@ -74,13 +89,8 @@ def assess(subject, *, at: Period | None = None) -> Assessment:
     latest = series[-1]
     result.latest = latest
     band = result.band
-    by_code = {o.period.code: o for o in series}
-    per_year = PERIODS_PER_YEAR.get(latest.period.kind)
-    if subject.compare_same_period_last_year and per_year:
-        previous = by_code.get(latest.period.same_period_last_year().code)
-    else:
-        previous = by_code.get(latest.period.previous().code) or \
-            (series[-2] if len(series) > 1 else None)
+    previous = previous_observation(series, latest.period,
+                                    same_period_last_year=subject.compare_same_period_last_year)
     result.previous = previous
     result.direction = j.direction_of_travel(
         float(latest.value), float(previous.value) if previous else None, polarity=polarity,
