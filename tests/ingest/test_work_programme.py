@@ -284,3 +284,116 @@ def test_fixture_readme_names_every_fixture():
     readme = (HAND / "README.md").read_text(encoding="utf-8")
     for path in Path(HAND).glob("*.txt"):
         assert path.name in readme
+
+
+# --- A standalone programme with a prioritisation table and TBC rows --------------------
+
+@pytest.fixture(scope="module")
+def wiltshire():
+    return _hand("2020-06-work-programme-adult-social-care-scrutiny.txt")
+
+
+def _item(wp, topic: str, *, dated: bool | None = None):
+    found = [i for i in wp.items if i.topic == topic
+             and (dated is None or (i.meeting_date is not None) == dated)]
+    assert len(found) == 1, (topic, [i.topic for i in wp.items])
+    return found[0]
+
+
+def test_committee_above_a_programme_title_and_the_council(wiltshire):
+    assert wiltshire.committee == "Health Select Committee"
+    assert wiltshire.council == "Wiltshire Council"
+    assert (wiltshire.chairman, wiltshire.vice_chairman) == ("Gordon King", "Johnny Kidney")
+    assert wiltshire.lead_officer == "Terence Herbert"
+
+
+def test_prioritisation_table_answers_each_listed_topic(wiltshire):
+    assert _item(wiltshire, "Carers' support").prioritisation == {
+        "q1": "yes", "q2": "yes", "q3": "yes", "q4": "possibly", "q5": "no", "q6": "yes"}
+    assert _item(wiltshire, "Domiciliary care market sustainability").prioritisation["q5"] == "yes"
+    answered = [i.topic for i in wiltshire.items if i.prioritisation]
+    assert len(answered) == 5
+    assert not [i for i in wiltshire.items if i.topic.startswith(("Topic", "Complete"))]
+
+
+def test_tbc_rows_have_no_meeting_and_join_the_listed_topic(wiltshire):
+    day = _item(wiltshire, "Day opportunities for adults with learning disabilities")
+    assert day.meeting_date is None and day.lead == "Emma Legg"
+    assert day.category == "Topics identified for possible Review"
+    assert day.prioritisation["q6"] == "no"
+    assert day.purpose.startswith("To review the new model")
+    assert _item(wiltshire, "Adult Safeguarding Annual Report 2019-20").meeting_date is None
+    assert not [i for i in wiltshire.items if i.topic == "Loneliness and Social Isolation"]
+    assert _item(wiltshire, "Loneliness and social isolation").lead == "Kate Blackburn"
+
+
+def test_kloe_is_the_purpose_and_month_target_end_dates(wiltshire):
+    covid = _item(wiltshire, "Covid-19 Response in Adult Social Care")
+    assert covid.purpose.startswith("To understand the support given to care homes")
+    assert covid.key_lines_of_enquiry == covid.purpose
+    assert covid.corporate_plan_reference == "Protecting the vulnerable"
+    assert covid.target_end_date is None
+    assert (covid.meeting_date, covid.meeting_time) == (date(2020, 7, 7), time(10, 30))
+    discharge = _item(wiltshire, "Hospital Discharge and Reablement Task Group - Final Report")
+    assert discharge.target_end_date == date(2020, 9, 30)
+    carers = _item(wiltshire, "Carers' Support - Rapid Scrutiny Scoping")
+    assert carers.target_end_date == date(2020, 12, 31)
+
+
+_LISTED = """Northvale Borough Council
+Adults Scrutiny Panel
+Adults Work Programme 2021-22
+Chair: Ann Smith
+
+Topics identified for possible Review
+
+- Carers' support
+- Mental health crisis care
+
+Prioritisation of topics
+
+"""
+
+_PLAN = """
+Date of Meeting\tItem\tPurpose\tLead Officer
+3 March 2022 (2.00pm)\tFirst item\tTo see the first\tAnn Officer
+To be confirmed\tSecond item\tTo see the second\tBob Officer
+\tthird words continued\t\t
+"""
+
+
+def _wp(text: str):
+    return parse_work_programme(Paper.from_text(text, "variant.txt"))
+
+
+@pytest.mark.parametrize("answers", [
+    "Topic\tImpact on services (Q1)\tCorporate Plan (Q2)\tAdds value (Q3)\tSavings (Q4)"
+    "\tDuplication (Q5)\tResources (Q6)\tOutcome\n"
+    "CARERS' SUPPORT\tYES\tYES\tYES\tPOSSIBLY\tNO\tYES\tInclude (high priority)\n"
+    "Mental health crisis care\tY\tY\tN\tN\tN\tY\tDo not include\n",
+    "Carers' support\n\nQ1 - YES\nQ2 - YES\nQ3 - YES\nQ4 - POSSIBLY\nQ5 - NO\nQ6 - YES\n\n"
+    "Mental health crisis care\n\nQ1 - YES\nQ2 - YES\nQ3 - NO\nQ4 - NO\nQ5 - NO\nQ6 - YES\n",
+    "Carers' support: Q1 Yes, Q2 Yes, Q3 Yes, Q4 Possibly, Q5 No, Q6 Yes\n"
+    "Mental health crisis care: Q1 Yes, Q2 Yes, Q3 No, Q4 No, Q5 No, Q6 Yes\n",
+], ids=["named-columns", "answer-lines", "inline"])
+def test_prioritisation_layouts(answers):
+    wp = _wp(_LISTED + answers)
+    assert (wp.committee, wp.council) == ("Adults Scrutiny Panel", "Northvale Borough Council")
+    carers = _item(wp, "Carers' support")
+    assert carers.prioritisation == {
+        "q1": "yes", "q2": "yes", "q3": "yes", "q4": "possibly", "q5": "no", "q6": "yes"}
+    assert _item(wp, "Mental health crisis care").prioritisation["q3"] == "no"
+    assert len(wp.items) == 2
+
+
+def test_a_topic_answered_but_not_listed_is_kept():
+    wp = _wp(_LISTED + "Topic\tQ1\tQ2\tQ3\tQ4\tQ5\tQ6\nRespite care\tYes\tYes\tYes\tYes\tNo\tYes\n")
+    assert _item(wp, "Respite care").prioritisation["q6"] == "yes"
+
+
+def test_undated_row_after_a_dated_one_takes_no_meeting_and_a_purpose_column():
+    wp = _wp(_LISTED + _PLAN)
+    first, second = _item(wp, "First item"), _item(wp, "Second item third words continued")
+    assert first.meeting_date == date(2022, 3, 3) and first.purpose == "To see the first"
+    assert second.meeting_date is None and second.lead == "Bob Officer"
+    assert second.purpose == "To see the second" and second.key_lines_of_enquiry == ""

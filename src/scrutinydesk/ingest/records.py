@@ -403,6 +403,7 @@ class ParsedWorkProgrammeItem:
 @dataclass(slots=True)
 class ParsedWorkProgramme:
     committee: str = ""
+    council: str = ""
     chairman: str = ""
     vice_chairman: str = ""
     lead_officer: str = ""

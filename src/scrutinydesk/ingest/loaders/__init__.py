@@ -40,7 +40,7 @@ def load_parsed(ctx: LoadContext, record) -> None:
             raise MalformedPaper("the work programme does not name its committee, so it "
                                  "cannot be filed", expected='a title such as "Safeguarding '
                                  'Overview & Scrutiny Committee Work Programme"')
-        load_work_programme(ctx, record, ctx.committee(record.committee))
+        load_work_programme(ctx, record, ctx.committee(record.committee, record.council))
     else:
         raise TypeError(f"no loader for {type(record).__name__}")
 

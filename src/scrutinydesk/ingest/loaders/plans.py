@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scrutinydesk.actionplans.models import Action, ActionPlan, Milestone, Priority
-from scrutinydesk.committees.models import Committee, Meeting, WorkProgrammeItem
-from scrutinydesk.committees.vocab import WorkProgrammeStatus
+from scrutinydesk.committees.models import Committee, Meeting, Membership, WorkProgrammeItem
+from scrutinydesk.committees.vocab import MembershipRole, WorkProgrammeStatus
 from scrutinydesk.ingest.records import ParsedActionPlan, ParsedWorkProgramme
 from scrutinydesk.outcomes.titles import normalise_title
 
@@ -55,6 +55,16 @@ def load_action_plan(ctx: LoadContext, parsed: ParsedActionPlan, *,
 
 def load_work_programme(ctx: LoadContext, parsed: ParsedWorkProgramme,
                         committee: Committee) -> list[WorkProgrammeItem]:
+    if parsed.lead_officer and not committee.lead_officer:
+        committee.lead_officer = parsed.lead_officer[:300]
+        committee.save()
+        ctx.count(Committee, "updated")
+    for printed, role in ((parsed.chairman, MembershipRole.CHAIR),
+                          (parsed.vice_chairman, MembershipRole.VICE_CHAIR)):
+        person = ctx.member(printed, committee) if printed else None
+        if person is not None:
+            ctx.upsert(Membership, {"committee": committee, "member": person, "role": role,
+                                    "start": None}, {}, parsed.ref)
     items = []
     for parsed_item in parsed.items:
         meeting = None
