@@ -125,7 +125,8 @@ _WORDS: dict[str, dict[str, Word]] = {
         ),
         **dict.fromkeys(
             ["no trend", "new indicator", "new indicator introduced", "no trend data",
-             "not calculated", "cannot be calculated", "trend not available"],
+             "not calculated", "cannot be calculated", "trend not available",
+             "no judgement", "no judgment", "no judgement made"],
             _D.NOT_CALCULATED,
         ),
     },

@@ -32,6 +32,7 @@ COUNTS = {
 }
 _PAGE_REF = re.compile(r"^\d{1,3}(?:\s?(?:&|and|-|–|,|to)\s?\d{1,3}){0,4}$")
 CONTENTS_ENTRY = re.compile(r"^(?:[A-Z]{3,}\s?:?\s?)?(\d{1,2})\s?[:.]?\s(\S.*)$")
+_KEY_RAG = re.compile(r"^([A-Z][A-Z '’-]{0,24}?)\s?\(([RAGrag])\)$")
 _KEY_LINE = re.compile(r"^([A-Z][A-Z '’-]{0,24}?)\s?(?:[-–:=]|\s-)\s(\S.{3,})$")
 
 
@@ -175,7 +176,11 @@ def is_key_head(row: Row) -> bool:
 def key_entries(row: Row) -> list[tuple[str, str]]:
     """(word, meaning) pairs in one row of a key: "meaning  HIGH  meaning  IMPROVING" (the
     words after their meanings) or "HIGH  meaning" (before), or "HIGH - meaning"."""
-    filled = row.filled
+    filled, letters = [], []
+    for cell in row.filled:  # "BETTER (G)": the word and the RAG letter the key gives it
+        m = _KEY_RAG.match(cell)
+        filled.append(m[1] if m else cell)
+        letters.append(m[2].upper() if m else "")
     is_word = [bool(KEY_WORD.match(c)) and len(c.split()) <= 3 for c in filled]
     if not any(is_word):
         m = _KEY_LINE.match(row.flat[:500])
@@ -187,7 +192,8 @@ def key_entries(row: Row) -> list[tuple[str, str]]:
             continue
         j = i + 1 if after else i - 1
         if 0 <= j < len(filled) and not is_word[j] and is_prose(filled[j], 2):
-            pairs.append((cell.strip(), filled[j].strip()))
+            meaning = filled[j].strip() + (f" ({letters[i]})" if letters[i] else "")
+            pairs.append((cell.strip(), meaning))
     return pairs
 
 

@@ -12,6 +12,7 @@ from .monitoring_text import MAX_LINE, Row, cell_lines, is_prose, words
 from .monitoring_words import risk_level, risk_trend, status_word
 
 _VALUE = re.compile(r"^(?P<pre>.{0,300}?)\b(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
+_THEN_PREVIOUS = re.compile(r"\s[-–—:;,|]?\s?\bPrevious\b")
 _TITLE_START = re.compile(r"^(?:[A-Za-z%(#£]|\d+(?:st|nd|rd|th)\b)")
 
 
@@ -34,10 +35,30 @@ class Measures:
             value = values.read_value(m["rest"], line) if m else None
             if m and value is not None:
                 self._value(m["pre"].strip(" -–:"), m["kw"], value, row, into)
+                if m["kw"] == "Latest":
+                    self._then_previous(m["rest"], line, row, into)
             elif status_word(line) and self.current is not None:
                 self.current.latest.append(ParsedValue(text=line, status=status_word(line)))
             elif _TITLE_START.match(line) and is_prose(line) and not line.isupper():
                 self._open(line, row, into, titled=True)
+
+    def _then_previous(self, rest: str, line: str, row: Row, into: list[ParsedMeasure]
+                       ) -> None:
+        """The "Previous …" value printed after the latest on the same line: "Latest Q4
+        17-18 – 149.8 Previous Q3 17-18 – 153.1" (one statement, two values)."""
+        pm = _THEN_PREVIOUS.search(rest)
+        if pm is None or self.current is None:
+            return
+        previous = values.read_value(rest[pm.end():], rest[pm.start():].strip(" -–—:;,|"))
+        if previous is None or (previous.value is None and not previous.status):
+            return
+        latest = self.current.latest[-1] if self.current.latest else None
+        if latest is not None:
+            # the latest value's own text stops where "Previous" starts
+            latest.text = line[:len(line) - len(rest) + pm.start()].strip()
+            previous.breakdown = latest.breakdown
+        previous.unit_text = previous.unit_text or values.unit_in_title(self.current.title)
+        self.current.previous.append(previous)
 
     def _value(self, before: str, keyword: str, value: ParsedValue, row: Row,
                into: list[ParsedMeasure]) -> None:

@@ -43,6 +43,7 @@ _FOCUS = re.compile(r"^Suggested (Indicators?|(?:Performance )?Measures?|Risks?)
                     re.I)
 _CONTACT = re.compile(r"^(?:CONTACTS?|Contacts?(?: details)?:?|Contact us)$")
 _FREE_TEXT = ("story", "partners", "doing", "vfm")
+_THEN_PREVIOUS = re.compile(r"\s[-–—:;,|]?\s?\bPrevious\b")
 _PERIOD_VALUE = re.compile(rf"\b({values.PERIOD})\s(\d[\d,.]*)", re.I)  # "2016-17 3,553"
 
 
@@ -106,6 +107,7 @@ class PageReader:
         self.first_page_row: int | None = None
         self.skip: set[int] = set()
         self.pending = None  # trend or benchmark still waiting for its RAG letter
+        self.after_break = False  # a page footer came since the last row of text
         self.measures, self.risks = Measures(), Risks()
 
     # --- driver ---------------------------------------------------------------------------
@@ -120,6 +122,11 @@ class PageReader:
             if i in self.skip:
                 i += 1
                 continue
+            if row.blank and row.artefact:
+                blanks = 0  # a page break, not a gap: the text may run on over it
+                self.after_break = True
+                i += 1
+                continue
             if row.blank:
                 blanks += 1
                 if blanks >= 3 and self.sub in _FREE_TEXT:
@@ -129,6 +136,7 @@ class PageReader:
             blanks = 0
             before = self.page
             self._row(row)
+            self.after_break = False
             if self.page is not None and self.page is before:
                 self.page.last_row = row
             i += 1
@@ -341,9 +349,16 @@ class PageReader:
             return
         if self.sub == "story":
             target = page.target
-            target.story = f"{target.story}\n\n{text}" if target.story else text
+            if target.story and self.after_break and _runs_on(target.story, text):
+                target.story = f"{target.story.rstrip()} {text.lstrip()}"
+            else:
+                target.story = f"{target.story}\n\n{text}" if target.story else text
         else:
-            (page.partners if self.sub == "partners" else page.doing).append(text)
+            texts = page.partners if self.sub == "partners" else page.doing
+            if texts and self.after_break and _runs_on(texts[-1], text):
+                texts[-1] = f"{texts[-1].rstrip()} {text.lstrip()}"
+            else:
+                texts.append(text)
 
     def _latest(self, target: ParsedIndicator, rest: str, text: str, kw: str) -> None:
         value = values.read_value(rest, text)
@@ -352,9 +367,18 @@ class PageReader:
             return
         if kw.lower() == "previous":
             target.previous = value
-        else:
-            target.latest = value
-            self._other_values(target, rest, value)
+            return
+        pm = _THEN_PREVIOUS.search(rest[:1000])
+        previous = values.read_value(rest[pm.end():], rest[pm.start():].strip(" -–—:;,|")) \
+            if pm else None
+        if previous is not None and (previous.value is not None or previous.status):
+            # "Latest (Q4 17-18) 58.6 Previous (Q3 17-18) 59.4": two statements on one line
+            cut = text.find(rest[pm.start():])
+            rest = rest[:pm.start()]
+            value = values.read_value(rest, text[:cut].strip() if cut > 0 else text) or value
+            target.previous = target.previous or previous
+        target.latest = value
+        self._other_values(target, rest, value)
 
     # --- focus and tables -----------------------------------------------------------------
     def _focus(self, row: Row) -> None:
@@ -382,6 +406,13 @@ class PageReader:
 
     def indicators(self) -> list[ParsedIndicator]:
         return [ind for page in self.pages.values() for ind in page.finish()]
+
+
+def _runs_on(before: str, text: str) -> bool:
+    """Does ``text`` carry on the sentence ``before`` left unfinished (a paragraph cut by a
+    page break: "… close to home and at a" + "lower cost than …")?"""
+    end, start = before.rstrip()[-1:], text.lstrip()[:1]
+    return bool(end) and end not in ".!?:;" and (start.islower() or start in ",;)–-")
 
 
 def _focus_kind(cell: str) -> str:

@@ -56,10 +56,16 @@ class Row:
     line: Line
     cells: list[str]  # cleaned cells, empty ones kept so columns line up
     flat: str  # non-empty cells joined with single spaces
+    footer: bool = False  # what is left of a page footer ("e 72")
 
     @property
     def blank(self) -> bool:
         return not self.flat
+
+    @property
+    def artefact(self) -> bool:
+        """A page footer or "this page is intentionally left blank": not a gap in the text."""
+        return self.footer or bool(PAGE_ARTEFACT.match(self.line.text[:200]))
 
     @property
     def filled(self) -> list[str]:
@@ -70,17 +76,63 @@ class Row:
         return SourceRef(page=self.line.page, line=self.line.number)
 
 
+_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})\s*(?:\t|$)")
+_FOOTER_TAIL = re.compile(r"^\s*(P|Pa|Pag|Page|a|ag|age|g|ge|e)\s?(\d{1,4})\s*$")
+
+
+def fill_pages(lines: list[Line]) -> tuple[list[Line], set[int]]:
+    """Pages the "Page N" footers leave unknown but the paper shows: a footer of which only
+    its end survives ("e 72" between the footers of pages 71 and 73), and the first page
+    before its footer when it is no longer than the paper's other pages. Known pages are
+    never changed. Also returns the indexes of the lines that are such broken footers."""
+    if all(line.page is not None for line in lines):
+        return lines, set()
+    full = [(i, int(m[1])) for i, line in enumerate(lines)
+            if (m := _FOOTER.match(line.text[:40]))]
+    if not full:
+        return lines, set()
+    markers = list(full)
+    for i, line in enumerate(lines):
+        m = _FOOTER_TAIL.match(line.text[:40]) if line.page is None else None
+        if not m:
+            continue
+        number = int(m[2])
+        before = max((p for j, p in full if j < i), default=None)
+        after = min((p for j, p in full if j > i), default=None)
+        if before is not None and after is not None and before < number < after:
+            markers.append((i, number))
+    tails = {i for i, _ in markers} - {i for i, _ in full}
+    markers.sort()
+    pages: list[int | None] = [line.page for line in lines]
+    lengths = [b - a for (a, pa), (b, pb) in zip(markers, markers[1:], strict=False)
+               if pb - pa == 1]
+    for i, number in markers:
+        pages[i] = number if pages[i] is None else pages[i]
+    first_index, first_page = markers[0]
+    if lengths and first_index <= max(lengths):
+        for i in range(first_index):
+            pages[i] = first_page if pages[i] is None else pages[i]
+    for (a, pa), (b, pb) in zip(markers, markers[1:], strict=False):
+        if pb - pa != 1:
+            continue
+        for i in range(a + 1, b + 1):
+            pages[i] = pb if pages[i] is None else pages[i]
+    return [line if line.page == page else Line(line.number, line.text, page)
+            for line, page in zip(lines, pages, strict=True)], tails
+
+
 def rows_of(paper: Paper) -> list[Row]:
     rows = []
-    for i, line in enumerate(paper.lines):
+    lines, footers = fill_pages(paper.lines)
+    for i, line in enumerate(lines):
         text = line.text[:MAX_LINE]
-        if PAGE_ARTEFACT.match(text):
+        if PAGE_ARTEFACT.match(text) or i in footers:
             cells: list[str] = []
         else:
             cells = [plain(c) for c in text.split("\t")]
             while cells and not cells[-1]:
                 cells.pop()
-        rows.append(Row(i, line, cells, " ".join(c for c in cells if c)))
+        rows.append(Row(i, line, cells, " ".join(c for c in cells if c), i in footers))
     return rows
 
 
