@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scrutinydesk.core.periods import Period, PeriodError
+from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
 from scrutinydesk.ingest.records import (
     ParsedIndicator,
     ParsedMeasure,
@@ -56,26 +56,87 @@ def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
         "stated_risk_count": parsed.stated_risk_count,
         "key": parsed.key,
     }, parsed.ref)
-    latest_edition = not ReportEdition.objects.filter(
-        outcome=outcome, edition__gt=parsed.edition).exists()
-    loader = _EditionLoader(ctx, outcome, edition, latest_edition)
+    loader = _EditionLoader(ctx, outcome, edition)
     for indicator in parsed.indicators:
         loader.indicator(indicator)
     for risk in parsed.unassigned_risks:
         loader.risk(risk, indicator=None)
     for position, item in enumerate(parsed.focus):
         loader.focus(item, position)
+    _settle_codes(ctx, outcome)
     return edition
 
 
+def _lead_officers(ctx: LoadContext, manager, officers: list, latest: bool) -> None:
+    """An indicator's lead officers as its latest edition names them. An earlier edition
+    only fills them in where no edition named any."""
+    if latest and officers:
+        wanted = {o.pk for o in officers}
+        extra = [o for o in manager.all() if o.pk not in wanted]
+        if extra:
+            manager.remove(*extra)
+        ctx.link(manager, officers)
+    elif officers and not manager.exists():
+        ctx.link(manager, officers)
+
+
+def _settle_codes(ctx: LoadContext, outcome: Outcome) -> None:
+    """Give each indicator of the outcome the code it was printed under in the latest
+    edition it appears in. A code that a later edition gives to another indicator is that
+    one's: the earlier holder keeps it only in its aliases (its code in each edition), and
+    the import says so. The same for any order of import."""
+    latest: dict[int, tuple] = {}  # indicator pk -> (edition date, code printed there)
+    aliases = IndicatorAlias.objects.filter(indicator__outcome=outcome).select_related(
+        "edition", "indicator").order_by("edition__edition", "pk")
+    for alias in aliases:
+        for ind in (alias.indicator, alias.indicator.parent):
+            if ind is not None and (ind.pk not in latest
+                                    or latest[ind.pk][0] <= alias.edition.edition):
+                latest[ind.pk] = (alias.edition.edition, alias.code, ind)
+    holders: dict[str, list[tuple]] = {}
+    for when, code, ind in latest.values():
+        holders.setdefault(normalise_code(code), []).append((when, code, ind))
+    for key, group in holders.items():
+        if not key:
+            continue  # printed without a code: whatever code it had stands
+        newest = max(when for when, _, _ in group)
+        for when, code, ind in group:
+            taken = when < newest
+            wanted = "" if taken else code[:30]
+            number = ind.number
+            if wanted != ind.code:
+                m = re.search(r"(\d{1,3})\s*$", wanted)
+                number = int(m[1]) if m and ind.parent_id is None else None
+            if wanted == ind.code and number == ind.number:
+                continue
+            ctx.upsert(PopulationIndicator, {"pk": ind.pk}, {"code": wanted, "number": number},
+                       keep_existing_blank=False)
+            if taken:
+                by = next(i for w, _, i in group if w == newest)
+                ctx.warn(f"The code {code} is printed for “{by.title}” in the {newest:%B %Y} "
+                         f"report, so “{ind.title}” (last printed as {code} in {when:%B %Y}) "
+                         "no longer has a current code; its code in each edition stays in "
+                         "its aliases.")
+
+
 def _outcome(ctx: LoadContext, parsed: ParsedMonitoringReport) -> Outcome:
+    """The outcome, whose sponsor (with their title) and code prefix are those of the latest
+    edition held, whatever order the editions are imported in."""
     name = parsed.outcome.strip().title() if parsed.outcome.isupper() else parsed.outcome.strip()
     existing = Outcome.objects.filter(name__iexact=name).first()
-    lookup = {"pk": existing.pk} if existing else {"name": name}
-    return ctx.upsert(Outcome, lookup, {
-        "sponsor": parsed.sponsor[:200], "sponsor_title": parsed.sponsor_title[:300],
-        "code_prefix": parsed.code_prefix[:20],
-    }, parsed.ref)
+    if existing is None:
+        return ctx.upsert(Outcome, {"name": name}, {
+            "sponsor": parsed.sponsor[:200], "sponsor_title": parsed.sponsor_title[:300],
+            "code_prefix": parsed.code_prefix[:20]}, parsed.ref)
+    if ReportEdition.objects.filter(outcome=existing, edition__gt=parsed.edition).exists():
+        return existing  # an earlier edition: its sponsor stays on its own pages
+    outcome = ctx.upsert(Outcome, {"pk": existing.pk},
+                         {"code_prefix": parsed.code_prefix[:20]}, parsed.ref)
+    if parsed.sponsor:  # the sponsor and their title go together
+        outcome = ctx.upsert(Outcome, {"pk": existing.pk}, {
+            "sponsor": parsed.sponsor[:200], "sponsor_title": parsed.sponsor_title[:300]},
+            parsed.ref, keep_existing_blank=False)
+    return outcome
 
 
 def read_period(text: str, expected: str = "") -> Period | None:
@@ -92,12 +153,11 @@ def read_period(text: str, expected: str = "") -> Period | None:
 
 
 class _EditionLoader:
-    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition,
-                 latest_edition: bool):
+    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition):
         self.ctx, self.outcome, self.edition = ctx, outcome, edition
-        self.latest_edition = latest_edition
         self.seen_indicators: list[PopulationIndicator] = []
         self.seen_measures: list[PerformanceMeasure] = []
+        self.breakdowns: dict[int, set[str]] = {}  # measure pk -> breakdowns printed
 
     # --- indicators -------------------------------------------------------------------
     def indicator(self, parsed: ParsedIndicator) -> PopulationIndicator:
@@ -112,11 +172,16 @@ class _EditionLoader:
                                   unit_text=unit_text)
         self.seen_indicators.append(indicator)
         ctx = self.ctx
+        # The lead officers and partners are the indicator's latest edition's; an earlier
+        # edition's stay in its own pages (and its words in Commentary).
+        latest_here = not IndicatorAlias.objects.filter(
+            indicator=indicator, edition__outcome=self.outcome,
+            edition__edition__gt=self.edition.edition).exists()
         officers = [o for o in (ctx.officer(n) for n in parsed.lead_officers) if o]
-        ctx.link(indicator.lead_officers, officers)
+        _lead_officers(ctx, indicator.lead_officers, officers, latest_here)
         outcome_leads = [o for o in (ctx.officer(n) for n in parsed.outcome_lead_officers) if o]
-        ctx.link(indicator.outcome_lead_officers, outcome_leads)
-        if parsed.partners and self.latest_edition:  # each edition's words stay in Commentary
+        _lead_officers(ctx, indicator.outcome_lead_officers, outcome_leads, latest_here)
+        if parsed.partners and latest_here:
             ctx.upsert(PopulationIndicator, {"pk": indicator.pk}, {"partners": parsed.partners})
         ctx.upsert(IndicatorAlias, {"edition": self.edition, "indicator": indicator},
                    {"code": parsed.code[:30], "title": parsed.title[:500]}, parsed.ref)
@@ -153,8 +218,6 @@ class _EditionLoader:
                 "outcome": self.outcome, "parent": parent, "title": title[:500]},
                 {"code": code[:30], "number": number, "unit_label": unit_text[:100], **values},
                 ref)
-        if self.latest_edition and code:
-            values.update({"code": code[:30], "number": number})
         if unit_text and not found.unit_label:
             values["unit_label"] = unit_text[:100]
         return self.ctx.upsert(PopulationIndicator, {"pk": found.pk}, values, ref)
@@ -276,7 +339,8 @@ class _EditionLoader:
         if benchmark is not None:
             comparator = self._comparator(benchmark.comparator) if benchmark.comparator \
                 else None
-            period = read_period(benchmark.period_text) if benchmark.period_text else latest
+            period = read_period(benchmark.period_text, _kind_to_follow(latest)) \
+                if benchmark.period_text else latest
             values.update({
                 "benchmark_text": benchmark.text[:300],
                 "benchmark_printed": benchmark.printed_word[:50],
@@ -314,6 +378,8 @@ class _EditionLoader:
         else:
             measure = self.ctx.upsert(PerformanceMeasure, {"pk": found.pk}, values, parsed.ref)
         self.seen_measures.append(measure)
+        self.breakdowns.setdefault(measure.pk, set()).update(
+            v.breakdown for v in [*parsed.latest, *parsed.previous] if v.breakdown)
         self.ctx.upsert(IndicatorAlias, {"edition": self.edition, "measure": measure},
                         {"code": "", "title": parsed.title[:500]}, parsed.ref)
         for value in [*parsed.latest, *parsed.previous]:
@@ -321,13 +387,20 @@ class _EditionLoader:
         for series in parsed.series:
             self._series(measure, series)
         first = parsed.latest[0] if parsed.latest else None
-        if first is not None or parsed.trend is not None:
+        before = next((v for v in parsed.previous
+                       if first is None or v.breakdown == first.breakdown), None)
+        if first is not None or parsed.trend is not None or before is not None:
             latest = read_period(first.period_text, measure.frequency) if first else None
+            previous = read_period(before.period_text, measure.frequency) if before else None
             values = {
                 "latest_text": (first.text if first else "")[:300],
                 "latest_value": first.value if first else None,
                 "latest_period": latest,
                 "latest_period_text": (first.period_text if first else "")[:100],
+                "previous_text": (before.text if before else "")[:300],
+                "previous_value": before.value if before else None,
+                "previous_period": previous,
+                "previous_period_text": (before.period_text if before else "")[:100],
                 "trend_text": (parsed.trend.text if parsed.trend else "")[:200],
                 "trend_printed": (parsed.trend.printed_word if parsed.trend else "")[:50],
                 "trend": parsed.trend.word if parsed.trend else "",
@@ -360,9 +433,11 @@ class _EditionLoader:
     def focus(self, item, position: int) -> None:
         links = {"indicator": None, "measure": None, "risk_code": ""}
         if item.kind == "indicator":
-            links["indicator"] = _best(self.seen_indicators, item.text)
+            links["indicator"] = _best(self.seen_indicators, item.text) or \
+                _covering(self.seen_indicators, item.text, {})
         elif item.kind == "measure":
-            links["measure"] = _best(self.seen_measures, item.text)
+            links["measure"] = _best(self.seen_measures, item.text) or \
+                _covering(self.seen_measures, item.text, self.breakdowns)
         elif item.kind == "risk":
             m = re.match(r"\s*(\d{1,3}[a-z]?)\b", item.text, re.I)
             if m and Risk.objects.filter(code=normalise_risk_code(m.group(1))).exists():
@@ -370,6 +445,15 @@ class _EditionLoader:
         self.ctx.upsert(FocusSuggestion, {"edition": self.edition, "kind": item.kind,
                                           "text": item.text[:500]},
                         {"reason": item.reason, "position": position, **links}, item.ref)
+
+
+def _kind_to_follow(latest: Period | None) -> str:
+    """The kind a comparator's bare period ("2016/17") is read as: an academic year when
+    the indicator's own latest value is for one (else "2016/17" reads as a financial
+    year). A period that cannot be of that kind is read as printed."""
+    if latest is not None and latest.kind == PeriodKind.ACADEMIC_YEAR:
+        return PeriodKind.ACADEMIC_YEAR
+    return ""
 
 
 def normalise_risk_code(code: str) -> str:
@@ -384,6 +468,36 @@ def _best(objects, text: str):
     scored = sorted(((title_similarity(o.title, text), o) for o in objects),
                     key=lambda pair: pair[0], reverse=True)
     if scored and scored[0][0] >= 0.34 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or one the stem of the other ("skid", "skidding")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def _covering(objects, text: str, breakdowns: dict[int, set[str]]):
+    """The one object whose title (with the breakdowns printed for it) holds nearly every
+    word of a short suggestion: "Skid resistance - non principal" is "Percentage roads with
+    skidding resistance below investigatory level", breakdown "Non Principal". At least
+    two of the words must be the title's own, and no other object may do as well."""
+    wanted = normalise_title(text).split()
+    if len(wanted) < 2:
+        return None
+    scored = []
+    for obj in objects:
+        own = normalise_title(obj.title).split()
+        extra = normalise_title(" ".join(sorted(breakdowns.get(obj.pk, ())))).split()
+        in_title = [w for w in wanted if any(_same_word(w, t) for t in own)]
+        found = [w for w in wanted if w in in_title or any(_same_word(w, t) for t in extra)]
+        if len(set(in_title)) >= 2:
+            scored.append((len(found) / len(wanted), obj))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if scored and scored[0][0] >= 0.75 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][1]
     return None
 
