@@ -472,3 +472,81 @@ def test_fixture_readme_names_every_fixture():
     readme = (HAND / "README.md").read_text(encoding="utf-8")
     for path in Path(HAND).glob("*.txt"):
         assert path.name in readme
+
+
+# --- Cheshire-style pack: exclusion item, continued appendix row, "Purpose of Report" ----
+
+@pytest.fixture(scope="module")
+def cheshire():
+    return parse_agenda_pack(_hand("2019-11-04-children-families-scrutiny-agenda-pack.txt"))
+
+
+def test_exclusion_item_is_public_and_gives_its_paragraph_to_part_two(cheshire):
+    items = {i.number: i for i in cheshire.meeting.items}
+    assert (items["9"].exempt, items["9"].exempt_paragraph) == (False, "")
+    assert (items["10"].exempt, items["10"].exempt_paragraph, items["10"].part) == (True, "3", 2)
+    assert items["10"].title == "Residential Children's Home Provider Contract"
+    assert (items["10"].page_start, items["10"].page_end) == (35, 40)
+
+
+def test_tab_led_appendix_row_continues_the_cover_sheet(cheshire):
+    report = next(p for p in cheshire.parts if p.item_number == "5")
+    assert report.kind == "report" and (report.page_start, report.page_end) == (13, 20)
+    assert not [p for p in cheshire.parts if p.kind == "appendix" and p.item_number == "5"]
+    sheet = report.parsed
+    assert sheet.appendices == ["Appendix 1 - Focused Visit Action Plan",
+                                "Appendix 2 - Ofsted Focused Visit Letter, 20 August 2019"]
+    assert (sheet.contact_name, sheet.contact_phone, sheet.contact_email) == (
+        "Kerry Birtles", "01270 685834", "kerry.birtles@cheshireeast.gov.uk")
+
+
+def test_purpose_of_report_is_not_part_of_the_subject(cheshire):
+    sheet = next(p for p in cheshire.parts if p.item_number == "6").parsed
+    assert sheet.subject == "Home to School Transport Policy Review"
+    assert sheet.executive_summary.startswith("To update the Committee on the outcome")
+
+
+def test_forward_plan_purpose_and_target_end(cheshire):
+    wp = next(p for p in cheshire.parts if p.kind == "work_programme").parsed
+    send = next(i for i in wp.items if i.topic == "SEND Written Statement of Action Update")
+    assert send.purpose == "Progress against the revisit priorities"
+    assert send.meeting_date == date(2020, 1, 20)
+    assert [i.target_end_date for i in wp.items if i.lead == "Kerry Birtles"] == [date(2020, 3, 31)]
+
+
+def test_bcp_forward_plan_tbc_row_has_no_meeting():
+    pack = parse_agenda_pack(_hand("2022-03-15-childrens-scrutiny-agenda-pack.txt"))
+    wp = next(p for p in pack.parts if p.kind == "work_programme").parsed
+    ehe = next(i for i in wp.items if i.topic == "Elective Home Education")
+    assert (ehe.meeting_date, ehe.lead) == (None, "Cathi Hadley")
+    assert wp.lead_officer == "Cathi Hadley"
+
+
+@pytest.mark.parametrize(("line", "title", "pages"), [
+    ("3. Minutes of Previous Meeting (Pages 5 - 12)", "Minutes of Previous Meeting", (5, 12)),
+    ("3. Minutes of Previous Meeting (Page 5)", "Minutes of Previous Meeting", (5, 5)),
+    ("3. Minutes of Previous Meeting Pages 5 – 12", "Minutes of Previous Meeting", (5, 12)),
+    ("3. Minutes\t(Pages 5 - 12)", "Minutes", (5, 12)),
+    ("3. Review of Schedule 12", "Review of Schedule 12", (None, None)),
+])
+def test_item_page_range_forms(line, title, pages):
+    from scrutinydesk.ingest.parsers.agenda_pack_front import parse_items
+    lines = Paper.from_text(f"1. Apologies\n\n2. Declarations\n\n{line}\n\nTo approve them.\n",
+                            "x.txt").lines
+    item = parse_items(lines)[2]
+    assert (item.title, (item.page_start, item.page_end)) == (title, pages)
+
+
+def test_exclusion_item_under_part_two_and_a_later_item_citing_its_own_paragraph():
+    from scrutinydesk.ingest.parsers.agenda_pack_front import parse_items
+    text = ("1. Apologies\n\nPART II\n\n2. Exclusion of the Public\n\nThat the public be "
+            "excluded ... exempt information as defined in paragraph 1 of Schedule 12A.\n\n"
+            "3. Staffing matter\n\n4. Land disposal\n\nExempt under paragraph 3.\n")
+    items = parse_items(Paper.from_text(text, "x.txt").lines)
+    assert [(i.number, i.exempt, i.exempt_paragraph) for i in items] == [
+        ("1", False, ""), ("2", False, ""), ("3", True, "1"), ("4", True, "3")]
+
+
+def test_cover_sheet_record_spans_its_report_pages(cheshire):
+    sheets = [p.parsed for p in cheshire.parts if isinstance(p.parsed, ParsedCoverSheet)]
+    assert [(s.ref.page, s.ref.page_end) for s in sheets] == [(13, 20), (21, 30)]

@@ -354,3 +354,26 @@ def test_fixture_readme_names_every_fixture():
     readme = (HAND / "README.md").read_text(encoding="utf-8")
     for path in Path(HAND).glob("*.txt"):
         assert path.name in readme
+
+
+def _sheet(text: str):
+    return parse_cover_sheet(Paper.from_text(text, "variant.txt"))
+
+
+_HEAD = "Date of Meeting\t4 November 2019\nReport Author\tA Person\nSubject\tA Review\n"
+
+
+def test_purpose_of_report_beside_an_executive_summary_is_kept_as_its_own_field():
+    sheet = _sheet(_HEAD + "Purpose of the Report\tTo inform the Committee.\n"
+                   "Executive Summary\tThe summary.\nRecommendation\tNote it.\n")
+    assert sheet.subject == "A Review" and sheet.executive_summary == "The summary."
+    assert sheet.other_fields["Purpose of the Report"] == "To inform the Committee."
+
+
+def test_tab_led_rows_continue_appendices_and_one_row_of_two_appendices_splits():
+    sheet = _sheet(_HEAD + "Appendices\tAppendix A - Plan\n\tAppendix B - Letter\n"
+                   "Officer Contact\tName: Jo Bloggs Tel: 01234 567890 Email: jo@x.gov.uk\n")
+    assert sheet.appendices == ["Appendix A - Plan", "Appendix B - Letter"]
+    assert (sheet.contact_name, sheet.contact_email) == ("Jo Bloggs", "jo@x.gov.uk")
+    inline = _sheet(_HEAD + "Appendices\tAppendix 1 - Plan Appendix 2 - Letter, 20 August 2019\n")
+    assert inline.appendices == ["Appendix 1 - Plan", "Appendix 2 - Letter, 20 August 2019"]

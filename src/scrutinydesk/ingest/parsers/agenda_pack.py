@@ -32,6 +32,7 @@ from scrutinydesk.ingest.records import (
     PackPart,
     ParsedAgendaItem,
     ParsedAgendaPack,
+    ParsedCoverSheet,
     SourceRef,
 )
 from scrutinydesk.ingest.text import Line, Paper
@@ -126,6 +127,9 @@ def _sub_starts(lines: list[Line], start: int, end: int) -> list[_Start]:
         if PAGE_ARTEFACT.match(text):
             after_blank = bool(_BLANK_PAGE.search(text))
             continue
+        if lines[i].text.startswith("\t"):
+            after_blank = False  # a table row's continuation ("⇥Appendix 2 - …"), not a heading
+            continue
         if _APPENDIX.match(text) or (after_blank and "\t" not in text and len(text) <= 150):
             subs.append(_Start(i, "appendix", clean(text)))
         after_blank = False
@@ -203,6 +207,11 @@ def _parse_part(paper: Paper, part: PackPart) -> None:
                      f"{type(exc).__name__}: {exc}"
     if part.parsed is not None:
         fill_pages(part.parsed, part.page_start, part.page_end)
+        ref = getattr(part.parsed, "ref", None)
+        if (isinstance(part.parsed, ParsedCoverSheet) and isinstance(ref, SourceRef)
+                and ref.page_end is None and ref.page is not None and part.page_end
+                and part.page_start is not None and ref.page <= part.page_end):
+            ref.page_end = part.page_end  # the cover sheet's document is the whole report
 
 
 def fill_pages(record: Any, page: int | None, page_end: int | None) -> None:

@@ -30,8 +30,21 @@ _CONTACT = re.compile(r"Contact(?: Officer)?\s*:\s*(.*)$", re.I)
 _PUBLISHED = re.compile(r"Date of (?:Publication|Issue)\s*:?\s*(.*)$", re.I)
 _PHONE = re.compile(r"\(?\b0\d{2,4}\)?[ ]?\d{3,4}[ ]?\d{3,4}\b")
 _ITEM = re.compile(r"^\s*(?:[-•]\s+)?(\d{1,2}[a-z]?)[.)]\s*(\S.{0,400})$")
-_RANGE_TAIL = re.compile(r"\s+(?:Pages?\s+)?(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$", re.I)
-_RANGE_ONLY = re.compile(r"^\s*(?:Pages?\s+)?(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?\s*$", re.I)
+# "13 - 20", "Pages 13 - 20", "(Pages 5 - 12)", "(Page 5)": a single number only after "Page"
+_RANGE_TAIL = re.compile(r"\s+(?P<open>\()?(?:(?P<word>Pages?)\s+)?(?P<first>\d{1,4})"
+                         r"(?:\s*[-–]\s*(?P<last>\d{1,4}))?(?(open)\))\s*$", re.I)
+_RANGE_ONLY = re.compile(r"^\s*(?P<open>\()?(?:(?P<word>Pages?)\s+)?(?P<first>\d{1,4})"
+                         r"(?:\s*[-–]\s*(?P<last>\d{1,4}))?(?(open)\))\s*$", re.I)
+_EXCLUSION = re.compile(r"\bexclusion of (?:the )?(?:press|public)\b|"
+                        r"\b(?:press|public) (?:and (?:the )?(?:press|public) )?excluded\b", re.I)
+
+
+def _range(m: re.Match | None, *, alone: bool = False) -> tuple[int, int] | None:
+    """The page range a _RANGE_TAIL / _RANGE_ONLY match names; a single number only when
+    printed with "Page" (or, with ``alone``, in a cell of its own)."""
+    if not m or not (m["last"] or m["word"] or alone):
+        return None
+    return int(m["first"]), int(m["last"] or m["first"])
 _PART2 = re.compile(r"^\s*(?:PART\s*(?:2|II|B)\b|EXEMPT BUSINESS\b|Exempt Business\b)")
 _EXEMPT = re.compile(r"\bexempt\b.{0,120}?\bparagraphs?\s+(\d{1,2})", re.I)
 _PARTICLES = {"de", "van", "von", "der", "den", "le", "la", "du", "da", "di", "st", "mac"}
@@ -145,9 +158,9 @@ def _entries(lines: list[Line]) -> list[tuple[Line, str, tuple[int, int] | None,
         texts = [clean(c) for c in cells]
         pages = None
         for i in range(len(texts) - 1, 0, -1):
-            m = _RANGE_ONLY.match(texts[i]) if texts[i] else None
-            if m:
-                pages = (int(m.group(1)), int(m.group(2) or m.group(1)))
+            found = _range(_RANGE_ONLY.match(texts[i]), alone=True) if texts[i] else None
+            if found:
+                pages = found
                 texts[i] = ""
                 break
         pieces: list[str] = []
@@ -196,8 +209,9 @@ def parse_items(lines: list[Line], page: int | None = None,
         if m and _next_number(m.group(1), items) and not re.match(r"\d{4}\b", m.group(2)):
             title = m.group(2).strip()
             tail = _RANGE_TAIL.search(title)
-            if pages is None and tail and _valid_range(int(tail[1]), int(tail[2]), items):
-                pages = (int(tail[1]), int(tail[2]))
+            found = _range(tail)
+            if pages is None and found and _valid_range(*found, items):
+                pages = found
                 title = title[:tail.start()].strip()
             item = ParsedAgendaItem(number=m.group(1), title=title.rstrip(":").strip(),
                                     part=part, exempt=part == 2,
@@ -214,18 +228,26 @@ def parse_items(lines: list[Line], page: int | None = None,
         if not items:
             continue
         last = items[-1]
-        r = _RANGE_ONLY.match(text)
-        if r and r.group(2) and last.page_start is None and not last.description:
-            if _valid_range(int(r[1]), int(r[2]), items[:-1]):
-                last.page_start, last.page_end = int(r[1]), int(r[2])
+        found = _range(_RANGE_ONLY.match(text))
+        if found and last.page_start is None and not last.description:
+            if _valid_range(*found, items[:-1]):
+                last.page_start, last.page_end = found
             continue
         if (line.number == last.ref.line) if from_table else not in_table:
             piece = re.sub(r"^[-•]\s+", "", text)
             last.description = f"{last.description} {piece}".strip()
+    # The item excluding the press and public is itself public business; the paragraph it
+    # cites is the reason for the Part 2 items after it that cite none of their own.
+    paragraph = ""
     for item in items:
         m = _EXEMPT.search(f"{item.title} {item.description}")
-        if m:
+        if _EXCLUSION.search(item.title):
+            item.exempt, item.exempt_paragraph = False, ""
+            paragraph = m.group(1) if m else paragraph
+        elif m:
             item.exempt, item.exempt_paragraph = True, m.group(1)
+        elif item.exempt and paragraph:
+            item.exempt_paragraph = paragraph
     return items
 
 

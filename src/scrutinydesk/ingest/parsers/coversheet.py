@@ -56,6 +56,9 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("subject", "Report Title"),
     ("subject", "Subject"),
     ("executive_summary", "Executive Summary"),
+    ("purpose", "Purpose of the Report"),
+    ("purpose", "Purpose of Report"),
+    ("purpose", "Purpose"),
     ("executive_summary", "Summary"),
     ("equalities", "Equalities Impact Assessment"),
     ("equalities", "Equality Impact Assessment"),
@@ -110,6 +113,7 @@ PHONE_RE = re.compile(r"(?:\bTel(?:ephone)?|\bPhone|\bT)\s*[:.]?\s*(\(?\+?\d[\d 
 _NUMBERED_HEADING = re.compile(r"^(?:#+\s*|\*\*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?:\*\*)?[A-Z]")
 _NONE_WORDS = {"none", "n/a", "na", "nil", "-", "–", "not applicable", "none."}
 _TERMINAL = {"contact", "background", "appendices"}
+_APPENDIX_MARK = re.compile(r"\bAppendix\s+(?:[A-Z]|\d{1,2})\s*[-–:]\s")
 
 
 def read_date(text: str) -> date | None:
@@ -133,7 +137,7 @@ def label_of(cell: str, plain: bool = False) -> tuple[str, str, str] | None:
     key = _KEY_OF[label.lower()]
     if key == "appendices":
         return key, text, ""  # "Appendix 1 Appendix 2 Appendix 3" is the label itself
-    if key in ("subject", "officer", "recommendation") and rest and rest[0].islower():
+    if key in ("subject", "officer", "recommendation", "purpose") and rest and rest[0].islower():
         return None  # prose that happens to start with the word
     return key, label, rest
 
@@ -156,7 +160,8 @@ def is_cover_start(lines: list[Line], index: int) -> bool:
     for nxt in lines[index + 1:index + 8]:
         plain = "\t" not in nxt.text
         other = label_of(nxt.text.split("\t")[0], plain) if nxt.text.strip() else None
-        if other and other[0] in ("officer", "subject", "executive_summary", "date_of_meeting"):
+        if other and other[0] in ("officer", "subject", "executive_summary", "date_of_meeting",
+                                  "purpose"):
             seen += 1
     return seen >= 1
 
@@ -221,6 +226,10 @@ def split_items(text_lines: list[str], label: str = "") -> list[str]:
     items = [i for i in items if i and i.lower() not in _NONE_WORDS]
     if len(items) == 1:
         items = _split_sequence(items[0])
+    if len(items) == 1 and len(_APPENDIX_MARK.findall(items[0])) >= 2:
+        # "Appendix 1 - Action Plan Appendix 2 - Letter" on one row
+        cuts = [m.start() for m in _APPENDIX_MARK.finditer(items[0])] + [len(items[0])]
+        items = [items[0][a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:], strict=False)]
     merged: list[str] = []
     for item in items:
         if merged and re.fullmatch(r"(?:https?://|www\.)\S+", item):
@@ -365,6 +374,11 @@ def _assemble(paper: Paper, lines: list[Line], start: int,
     sheet.other_fields.update(other)
     sheet.subject = " ".join(texts.get("subject", []))
     sheet.executive_summary = joined("executive_summary")
+    if texts.get("purpose"):  # "Purpose of Report": the summary when none is printed
+        if sheet.executive_summary:
+            sheet.other_fields[labels["purpose"]] = joined("purpose")
+        else:
+            sheet.executive_summary = joined("purpose")
     sheet.equalities_impact = joined("equalities")
     sheet.use_of_evidence = joined("use_of_evidence")
     sheet.budget = joined("budget")
