@@ -239,7 +239,7 @@ def test_youth_plan_details(youth):
 
 def test_youth_plan_priorities_from_headings(youth):
     assert [(p.number, p.title, len(p.actions)) for p in youth.priorities] == [
-        ("Priority 1", "Reduce first time entrants", 3), ("Priority 2", "Reduce reoffending", 3)]
+        ("1", "Reduce first time entrants", 3), ("2", "Reduce reoffending", 3)]
     assert [a.number for a in youth.actions] == ["1", "2", "3", "4", "5", "6"]
 
 
@@ -365,3 +365,43 @@ def test_fixture_readme_names_every_fixture():
     readme = (HAND / "README.md").read_text(encoding="utf-8")
     for path in Path(HAND).glob("*.txt"):
         assert path.name in readme
+
+
+# --- Improvement plan with a status key, "Delayed" and rows across page breaks ---------
+
+@pytest.fixture(scope="module")
+def improvement():
+    name = "2020-02-07-childrens-services-improvement-plan.txt"
+    return parse_action_plan(Paper.from_text((HAND / name).read_text(encoding="utf-8"), name))
+
+
+def test_improvement_plan_priority_numbers_without_the_word(improvement):
+    assert [p.number for p in improvement.priorities] == ["1", "2", "3"]
+
+
+def test_improvement_plan_delayed_is_off_target(improvement):
+    actions = {a.number: a for p in improvement.priorities for a in p.actions}
+    assert (actions["1.3"].status, actions["1.3"].rag) == ("off_target", "red")
+    assert (actions["1.4"].status, actions["1.4"].rag) == ("at_risk", "amber")
+    delayed = [m for m in actions["2.2"].milestones if "First cohort" in m.text]
+    assert [m.status for m in delayed] == ["off_target"]
+
+
+def test_improvement_plan_rows_across_a_page_break_keep_both_pages(improvement):
+    actions = {a.number: a for p in improvement.priorities for a in p.actions}
+    assert (actions["1.4"].ref.page, actions["1.4"].ref.page_end) == (2, 3)
+    assert actions["1.4"].text.endswith("for all social workers and team managers")
+    assert (actions["3.2"].ref.page, actions["3.2"].ref.page_end) == (4, 5)
+    assert (actions["1.1"].ref.page, actions["1.1"].ref.page_end) == (2, None)
+
+
+def test_delayed_without_a_rag_column_is_red():
+    text = ("Action plan\n\nPriority 4: Something\n\n"
+            "Ref\tAction\tTimescale\tLead\tStatus\n"
+            "4.1\tDo the thing\tMarch 2021\tA Lead\tDelayed\n"
+            "4.2\tDo another\tMay 2021\tA Lead\tSome slippage\n")
+    plan = parse_action_plan(Paper.from_text(text, "variant.txt"))
+    assert [p.number for p in plan.priorities] == ["4"]
+    # no RAG column: the colour is derived from the status (Action.rag_rating)
+    assert [(a.status, a.rag) for a in plan.priorities[0].actions] == [
+        ("off_target", ""), ("at_risk", "")]

@@ -218,6 +218,10 @@ class TableWalker:
         if self.current is None:
             return
         builder = self.current
+        ref = builder.action.ref
+        if (not new and line.page is not None and ref.page is not None
+                and line.page > (ref.page_end or ref.page)):
+            ref.page_end = line.page  # the row runs on over a page break
         if number and action_text.startswith(number + " "):
             action_text = action_text[len(number) + 1:]
         builder.add("text", action_text)

@@ -43,8 +43,9 @@ _HEADING_OF = {h: key for key, words in HEADINGS.items() for h in words}
 _STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("complete", r"complete[d]?|complet|compete|done|achieved|closed|finished"),
     ("on_target", r"on\s*targe?t?|on\s*track|in\s*progress|ongoing|progressing"),
-    ("at_risk", r"at\s*risk|slipping|some\s*slippage|delayed"),
-    ("off_target", r"off\s*target|off\s*track|behind(?:\s*schedule)?|not\s*met|not\s*achieved"),
+    ("at_risk", r"at\s*risk|slipping|some\s*slippage"),
+    ("off_target", r"off\s*target|off\s*track|behind(?:\s*schedule)?|not\s*met|not\s*achieved|"
+                   r"delayed"),
     ("overdue", r"overdue"),
     ("not_started", r"not\s*(?:yet\s*)?started"),
 )
@@ -285,7 +286,9 @@ def heading_of(text: str) -> tuple[str, str, str] | None:
     text = re.sub(r"\s+", " ", text).strip()
     m = _HEADING_WORD.match(text)
     if m:
-        return m.group(2), f"{m.group(1)} {m.group(2)}", m.group(3).strip()
+        # "Priority 1" is priority 1; "Outcome 1" stays apart from a plan's priorities 1-4
+        printed = m.group(2) if m.group(1) == "Priority" else f"{m.group(1)} {m.group(2)}"
+        return m.group(2), printed, m.group(3).strip()
     m = _HEADING_NUMBERED.match(text)
     if not m:
         return None
