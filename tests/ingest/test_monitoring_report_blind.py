@@ -162,7 +162,9 @@ def test_focus_by_title_words_and_breakdown():
 # --- 6. years -----------------------------------------------------------------------------------
 def test_years_are_not_a_count(healthy):
     assert _ind(healthy, 1).latest.unit_text == "years"
-    assert unit_from_text("years") == unit_from_text("months") == "other"
+    assert unit_from_text("66.2 years") == "years"
+    assert unit_from_text("18 months") == "months"
+    assert unit_from_text("children aged 5 years old") == "count"
     assert unit_from_text("people") == "count"
     assert unit_from_text("per 10,000 children aged 0-17 years") == "per_10000"
 
@@ -261,3 +263,16 @@ def test_sponsor_and_leads_of_my_own_editions_in_reverse_order():
     assert outcome.sponsor == "Zed Newman"
     ind = PopulationIndicator.objects.get()
     assert [o.name for o in ind.lead_officers.all()] == ["Cee Dee"]
+
+
+@pytest.mark.django_db
+def test_life_expectancy_is_stored_in_years_and_range_checked():
+    from scrutinydesk.core.vocab import UNIT_BOUNDS, Unit
+    from scrutinydesk.outcomes.models import PopulationIndicator
+
+    import_bytes(HEALTHY.read_bytes(), HEALTHY.name)
+    life = PopulationIndicator.objects.get(title__icontains="life expectancy")
+    assert life.unit == Unit.YEARS
+    assert {o.unit or life.unit for o in life.observations.all()} == {Unit.YEARS}  # blank: its own
+    low, high = UNIT_BOUNDS[Unit.YEARS]
+    assert all(low <= o.value <= high for o in life.observations.all())

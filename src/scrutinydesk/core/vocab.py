@@ -39,6 +39,8 @@ class Unit(models.TextChoices):
     GBP = "gbp", "£"
     DAYS = "days", "days"
     WEEKS = "weeks", "weeks"
+    MONTHS = "months", "months"
+    YEARS = "years", "years"
     RATIO = "ratio", "ratio"
     SCORE = "score", "score"
     OTHER = "other", "other"
@@ -54,6 +56,8 @@ UNIT_BOUNDS = {
     Unit.GBP: (None, None),
     Unit.DAYS: (0, None),
     Unit.WEEKS: (0, None),
+    Unit.MONTHS: (0, None),
+    Unit.YEARS: (0, 150),  # life expectancy, ages
     Unit.RATIO: (0, None),
     Unit.SCORE: (None, None),
     Unit.OTHER: (None, None),

@@ -13,9 +13,9 @@ _UNIT_PATTERNS = (
     (r"£", Unit.GBP),
     (r"\bdays?\b", Unit.DAYS),
     (r"\bweeks?\b", Unit.WEEKS),
-    # Life expectancy and ages: the vocabulary has no years unit (adding one needs a
-    # migration), and a number of years is not a count.
-    (r"\b(?:years?|months?|yrs?)\b(?!\s?(?:old|olds|of age)\b)", Unit.OTHER),
+    # Life expectancy and ages; "aged 0 to 14 years old" describes a population, not a unit.
+    (r"\bmonths?\b(?!\s?(?:old|olds|of age)\b)", Unit.MONTHS),
+    (r"\b(?:years?|yrs?)\b(?!\s?(?:old|olds|of age)\b)", Unit.YEARS),
 )
 
 

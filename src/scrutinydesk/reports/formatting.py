@@ -37,7 +37,7 @@ def with_unit(value: float | Decimal | None, unit: str, unit_label: str = "") ->
     label = unit_label.strip()
     if label and label not in ("%", "£"):
         return f"{text} {label}"
-    if unit in RATE_UNITS or unit in (Unit.DAYS, Unit.WEEKS):
+    if unit in RATE_UNITS or unit in (Unit.DAYS, Unit.WEEKS, Unit.MONTHS, Unit.YEARS):
         return f"{text} {Unit(unit).label}"
     return text
 
