@@ -202,7 +202,8 @@ def harbourside() -> ParsedMeeting:
 def test_harbourside_heading(harbourside):
     assert harbourside.council == "Harbourside City Council"
     assert harbourside.committee == "Children and Young People's Scrutiny Panel"
-    assert (harbourside.date, harbourside.start_time) == (date(2019, 3, 6), time(10, 0))
+    # the heading prints 10.00 am; "Note: revised start time 10.30am" revises it (the note kept)
+    assert (harbourside.date, harbourside.start_time) == (date(2019, 3, 6), time(10, 30))
     assert harbourside.venue == "Council Chamber, Civic Centre, Harbourside"
     assert harbourside.note == "Note: revised start time 10.30am"
 

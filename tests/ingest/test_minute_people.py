@@ -150,7 +150,9 @@ def test_declaration_naming_member_and_item():
         "Cllr Jane Smith declared a personal interest in item 7 as a governor of Hill School.", REF)
     assert (d.member, d.item_number, d.kind, what, number) == ("Cllr Jane Smith", "7",
                                                                 mt.OTHER_INTEREST, "item", "7")
-    assert d.interest.startswith("Cllr Jane Smith declared")
+    # the nature of the interest; the sentence as printed is kept in words
+    assert d.interest == "governor of Hill School"
+    assert d.words.startswith("Cllr Jane Smith declared")
 
 
 @pytest.mark.parametrize("words,kind", [

@@ -26,6 +26,7 @@ _SKIP = frozenset({
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
     "embed", "applet", "svg", "math", "canvas", "audio", "video", "head", "select", "option",
     "textarea", "input", "button", "datalist", "map",
+    "nav", "footer",  # a site's navigation and page footer ("Copyright ... Council") are no content
 })
 # Blocks with a blank line around them, and blocks that only start a new line.
 _BLOCK2 = frozenset({

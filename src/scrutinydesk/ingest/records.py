@@ -53,7 +53,8 @@ class ParsedDeclaration:
     member: str
     item_number: str = ""
     kind: str = "other"  # committees.vocab.DeclarationKind value
-    interest: str = ""  # the words of the declaration
+    interest: str = ""  # the nature of the interest ("governor of Hill School"), else the words
+    words: str = ""  # the declaration as printed, where it names its item ("... in minute 100")
     ref: SourceRef = field(default_factory=SourceRef)
 
 

@@ -21,7 +21,12 @@ from scrutinydesk.ingest.parsers.common import (
     parse_date,
 )
 from scrutinydesk.ingest.parsers.minutes import finish_meeting, read_item_minutes
-from scrutinydesk.ingest.records import ParsedAgendaItem, ParsedDocumentLink, ParsedMeeting
+from scrutinydesk.ingest.records import (
+    ParsedAgendaItem,
+    ParsedDocumentLink,
+    ParsedFutureMeeting,
+    ParsedMeeting,
+)
 from scrutinydesk.ingest.text import Line, Paper
 
 EXPECTED_HEADING = ("a heading with the committee name and a date such as "
@@ -30,6 +35,19 @@ EXPECTED_HEADING = ("a heading with the committee name and a date such as "
 _PAGE_TITLES = re.compile(r"^(?:meeting\s+documents|agenda(?:,\s+decisions)?(?:\s+and\s+"
                           r"(?:minutes|decisions))?|minutes|decisions|meeting\s+details|issue\s+"
                           r"details|browse\s+meetings|media|items|no\.?\s+item|no\.?)$", re.I)
+# "Agenda for Health Select Committee on Tuesday, ...": the page's title around the committee
+_TITLE_PREFIX = re.compile(r"^(?:draft\s+|public\s+|revised\s+|supplementary\s+)?(?:agenda(?:,\s+"
+                           r"decisions)?(?:\s+and\s+(?:minutes|decisions))?|minutes|decisions|"
+                           r"meeting\s+(?:documents|details)|issue\s+details)\s+(?:for|of)\s+"
+                           r"(?:the\s+)?(?:(?:meeting|agenda)\s+of\s+(?:the\s+)?)?", re.I)
+_TITLE_SUFFIX = re.compile(r"\s+(?:meeting\s+)?(?:held\s+)?(?:on|at|dated)$", re.I)
+# "Please note the revised start time of 7.00 pm", "the meeting will now start at 2.30 pm"
+_REVISED_TIME = re.compile(r"\b(?:revised|new|amended|changed|later|earlier|"
+                           r"different)\s+(?:start(?:ing)?"
+                           r"\s+)?time\b|\bstart(?:ing)?\s+time\s+(?:has\s+been\s+|is\s+now\s+|was\s+)?"
+                           r"(?:changed|revised|moved|amended|brought\s+forward|put\s+back)|\b(?:will|"
+                           r"shall)\s+now\s+(?:start|begin|commence)|\bnow\s+(?:starts|begins|commences)",
+                           re.I)
 _CANCELLED = re.compile(r"\bcancell?ed\b|\bmeeting\s+(?:has\s+been\s+)?withdrawn\b", re.I)
 _POSTPONED = re.compile(r"\bpostponed\b", re.I)
 _MOVED = re.compile(r"^(?P<m>(?:moved|rescheduled|postponed)\s+from\s+[^,]{3,40}),\s*", re.I)
@@ -92,6 +110,7 @@ def _heading(entries: list[tuple[int, Line, str]]) -> tuple[ParsedMeeting, int]:
             note, before = moved["m"], before[moved.end():]
         before = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*$", "", before)
         committee = before.strip(" -–,:|")
+        committee = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", committee)).strip(" -–,:|")
         cancelled = bool(_CANCELLED.search(text))
         council = ""
         if _DATE_LABEL.match(committee):  # "Meeting: <committee>" a line or two above
@@ -154,8 +173,11 @@ def _header(entries: list[tuple[int, Line, str]], pos: int, meeting: ParsedMeeti
                 continue
             if name == "note":
                 meeting.note = text
+                if _REVISED_TIME.search(rest) and md.times_in(rest):
+                    meeting.start_time = md.times_in(rest)[0]
             else:
-                meeting.venue = re.sub(r"(?i)\.?\s*view\s+directions\.?$", "", rest).strip()
+                venue = re.sub(r"(?i)\.?\s*view\s+directions\.?$", "", rest).strip()
+                meeting.venue = re.sub(r"^the\s+(?=[A-Z])", "", venue)
         elif _CANCELLED.search(text) and len(text) < 120:
             meeting.status = mt.CANCELLED
         elif _POSTPONED.search(text) and len(text) < 120 and meeting.status != mt.CANCELLED:
@@ -199,6 +221,8 @@ def _link(text: str) -> tuple[str, ParsedDocumentLink] | None:
     if not m:
         return None
     title = text[:m.start()].strip(" -–:")
+    # an additional document's name ends with the item it belongs to: "Appendix 1 - ..., item 6"
+    title = re.sub(r"(?i),\s*item\s+\d{1,4}[a-z]?$", "", title).strip()
     return title, ParsedDocumentLink(title, m["f"], re.sub(r"\s+", " ", m["s"]))
 
 
@@ -215,6 +239,11 @@ def _items(lines: list[Line], meeting: ParsedMeeting) -> None:
             return
         paras = mt.paragraphs(desc)
         item.description = "\n".join(p.text for p in paras)
+        if md.FUTURE_BUSINESS_TITLE.search(item.title):  # "Date of next meeting" / "27 July 2020"
+            meeting.future_meetings += md.read_future_meetings(paras, item.title)
+        else:
+            meeting.future_meetings += [ParsedFutureMeeting(d, ref=p.ref) for p in paras
+                                        for d in md.meetings_in_prose(p.text)]
         if state == "minutes" or minutes:
             read_item_minutes(meeting, item, minutes)
 

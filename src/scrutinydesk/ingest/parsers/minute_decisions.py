@@ -13,8 +13,10 @@ from datetime import date, time
 from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, parse_date, parse_time
 from scrutinydesk.ingest.parsers.minute_text import (
     _CAP,
+    _HONORIFIC,
     _NUMBERED,
     _ROLE_WORD,
+    AGREED,
     NOTED,
     RECOMMENDED,
     Para,
@@ -27,7 +29,7 @@ from scrutinydesk.ingest.records import ParsedDecision, ParsedFutureMeeting, Par
 # --- Decisions ------------------------------------------------------------------------------
 
 _REASON = re.compile(r"^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?|resolutions?)"
-                     r"\s*[:\-–]?\s*", re.I)
+                     r"\s*[:\-–]?\s*|^reasons?\s*[:\-–]\s*", re.I)
 
 
 def reason_marker(text: str) -> str | None:
@@ -39,6 +41,16 @@ _RECOMMEND_TO = re.compile(r"\brecommend(?:s|ed)?\s+(?:to\s+)?(?:the\s+)?(?P<r>(
                            r"County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+)?(?:Council|Cabinet|"
                            r"Executive|Mayor)(?:\s+Member\s+for\s+[A-Z][\w'’ &-]{0,60}?)?)\s+"
                            r"(?:to|that)\b")
+# a resolution that asks another body to act is a recommendation to it: "That the Cabinet be
+# recommended to defer ...", "That Cabinet be asked to ..."
+_BODY = (r"(?:(?:Full|County|City|Borough|District|Town|Parish)\s+)?(?:Council|Cabinet|"
+         r"Executive|Mayor|"
+         r"Leader(?:\s+of\s+the\s+Council)?|Cabinet\s+Member(?:\s+for\s+[A-Z][\w'’ &,-]{0,60}?)?|"
+         r"Executive\s+Member(?:\s+for\s+[A-Z][\w'’ &,-]{0,60}?)?|Portfolio\s+Holder(?:\s+for\s+"
+         r"[A-Z][\w'’ &,-]{0,60}?)?|Secretary\s+of\s+State(?:\s+for\s+[A-Z][\w'’ &,-]{0,60}?)?)")
+_RECOMMENDS_BODY = re.compile(rf"^(?:That\s+)?(?:the\s+)?(?P<r>{_BODY})\s+be\s+(?:recommended|"
+                              rf"asked|"
+                              r"requested|invited|urged|advised)\s+to\b", re.I)
 _THAT_X_BE = re.compile(r"^(?:[Tt]hat\s+)?(?:the\s+)?(?P<r>[A-Z][\w'’ &-]{0,60}?)\s+"
                         r"(?:be|is|are)\s+(?:asked|recommended|requested|invited|urged|advised)\b")
 
@@ -105,6 +117,9 @@ def read_decisions(paras: list[Para]) -> list[ParsedDecision]:
         first = group[0]
         if not number and body[:1].islower() and first.text:
             group[-1].text += " " + body
+        elif not first.text and not first.number and not number and body.endswith(":") and \
+                len(body) <= 120 and not _opens_decision(body):
+            continue  # a lead-in to numbered parts: "The Health Select Committee:"
         elif not first.text and not number and (_opens_decision(body) or kind != NOTED):
             first.text = body
         elif number and not first.text and not first.number:
@@ -117,9 +132,35 @@ def read_decisions(paras: list[Para]) -> list[ParsedDecision]:
             mode = ""
     close_reason()
     for d in decisions:
+        body = _RECOMMENDS_BODY.match(d.text)
+        if body and d.kind != NOTED:
+            d.kind = RECOMMENDED
+            d.recipient = d.recipient or body["r"].strip()
         if d.kind == RECOMMENDED and not d.recipient:
             d.recipient = recipient_of(d.text)
+    if not decisions:
+        decisions = _closing_decision(paras)
     return decisions
+
+
+# "The Adults and Health Scrutiny Committee noted the report.", "The Committee agreed its work
+# programme.": the whole decision of an item minuted without a "Resolved"
+_CLOSING = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|on|"
+                      r"&)\s+)?){0,8}?(?:Committee|"
+                      r"Sub-Committee|Panel|Board|Commission|Forum|Cabinet|Group|Members)\s+"
+                      r"(?P<v>noted|agreed|approved|endorsed|accepted|supported)\s+(?:the|its|this)\s+"
+                      r"(?P<what>[^.;:]{2,80})\.?$")
+_CLOSING_KIND = {"noted": NOTED, "agreed": AGREED, "approved": AGREED, "endorsed": AGREED,
+                 "accepted": AGREED, "supported": AGREED}
+
+
+def _closing_decision(paras: list[Para]) -> list[ParsedDecision]:
+    for p in reversed(paras):
+        for sentence in sentences(p.text):
+            m = _CLOSING.match(sentence.strip())
+            if m and not re.match(r"(?i)that\b", m["what"]) and len(m["what"].split()) <= 10:
+                return [ParsedDecision(_CLOSING_KIND[m["v"]], sentence.strip(), ref=p.ref)]
+    return []
 
 
 def _number_space(text: str) -> str:
@@ -128,9 +169,10 @@ def _number_space(text: str) -> str:
 
 # --- Undertakings ---------------------------------------------------------------------------
 
-_HONOURED = re.compile(rf"\b(?:County Councillor|Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)"
-                       rf"\.?\s+{_CAP}(?:\s+{_CAP}){{0,2}}")
-_ROLE_PHRASE = re.compile(rf"\b[Tt]he\s+(?:{_CAP}|&)(?:\s+(?:{_CAP}|for|of|and|the|in|to|&|[-–]))"
+_HONOURED = re.compile(rf"\b{_HONORIFIC}\s+{_CAP}(?:\s+{_CAP}){{0,2}}")
+# "the Director of Education and 14-19 Skills": numbers ("14-19", "0-25") belong to a role
+_ROLE_PHRASE = re.compile(rf"\b[Tt]he\s+(?:{_CAP}|&)(?:\s+(?:{_CAP}|for|of|and|the|in|to|&|[-–]|"
+                          r"\d{1,3}(?:[-–]\d{1,3})?\+?(?=\s+[A-Z])))"
                           r"{0,14}")
 _LOWER_ROLE = re.compile(r"\b[Tt]he\s+(?:lead\s+officer|officer|chairman|chair|director|clerk|"
                          r"report\s+author|portfolio\s+holder)\b")
@@ -219,7 +261,9 @@ def read_undertakings(paras: list[Para], known: Iterable[str] = ()) -> list[Pars
                 if m["a"] and (not is_person or _NOT_A_VERB.match(words)):
                     continue
                 if owner and words:
-                    out.append(ParsedUndertaking(owner, words, ref=p.ref))
+                    due, due_text = due_of(words)
+                    out.append(ParsedUndertaking(owner, words, due=due, due_text=due_text,
+                                                 ref=p.ref))
                     if is_person:
                         last_person = owner
             people = [ph for ph in people_in(sentence, known) if not ph[2].lower().startswith(
@@ -229,19 +273,102 @@ def read_undertakings(paras: list[Para], known: Iterable[str] = ()) -> list[Pars
     return out
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_BY = r"(?:by|before|no\s+later\s+than|not\s+later\s+than|in\s+time\s+for|ahead\s+of)"
+_DUE_DATE = re.compile(rf"(?i)\b{_BY}\s+(?:the\s+end\s+of\s+|"
+                       rf"the\s+(?:[\w'’-]+\s+){{0,4}}?(?:meeting|"
+                       r"deadline|session)\s+(?:on|of|held\s+on)\s+)?(?:\w+day,?\s+)?"
+                       r"(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9},?\s+\d{4})")
+_DUE_MONTH = re.compile(rf"(?i)\b{_BY}\s+(?:the\s+end\s+of\s+)?(?P<m>{'|'.join(_MONTHS)})\s+"
+                        r"(?P<y>\d{4})\b")
+
+
+def due_of(text: str) -> tuple[date | None, str]:
+    """When an undertaking is due, from its words: "by 30 September 2019", "before the end of
+    November 2023" (the month's last day), "before the Cabinet meeting on 10 December 2024"."""
+    m = _DUE_DATE.search(text)
+    if m:
+        d = parse_date(m["d"])
+        if d:
+            return d, m.group(0)
+    m = _DUE_MONTH.search(text)
+    if m:
+        month, year = _MONTHS.index(m["m"].lower()) + 1, int(m["y"])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1), m.group(0)
+    return None, ""
+
+
 # --- Future meetings, exempt business, times ------------------------------------------------
 
-def read_future_meetings(paras: list[Para]) -> list[ParsedFutureMeeting]:
+# An item about the committee's future business: its dated lines are meetings
+FUTURE_BUSINESS_TITLE = re.compile(r"(?i)work\s*programme|forward\s+(?:work\s+)?plan|work\s+plan|"
+                                   r"next\s+meeting|future\s+meetings?|dates?\s+of\s+(?:future\s+)?"
+                                   r"meetings?|calendar\s+of\s+meetings|programme\s+of\s+meetings")
+# Sentences about the committee's own meetings: every date after the phrase is a meeting
+_ABOUT_MEETINGS = re.compile(
+    r"(?i)\b(?:next|future|forthcoming|subsequent|remaining)\s+meetings?\b|\bdates?\s+of\s+(?:its|the"
+    r"|their|our|future|forthcoming)\s+(?:next\s+)?meetings?\b|\bmeetings?\s+(?:dates|schedule|"
+    r"calendar)\b|\bmeetings?\s+(?:will|would|are\s+to|is\s+to)\s+be\s+held\s+on\b")
+# "... presented to the meeting on 13 December 2023", "at its meeting on 24 January 2023" (not
+# "the Cabinet meeting on ...": another body's meeting)
+_OWN_MEETING_ON = re.compile(r"(?i)\b(?:the|its|this|our|their)\s+(?:(?:committee|panel|board|"
+                             r"commission)(?:['’]s)?\s+)?meeting\s+(?:on|of|held\s+on|to\s+be\s+held\s+"
+                             r"on|scheduled\s+for)\s+(?:\w+day,?\s+)?$")
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|before|until|till|from|since|no\s+later\s+than|"
+                              r"deadline\s+(?:of|is|was)?|due(?:\s+on)?|ending|ended)\s+(?:\w+day,?\s+)?$")
+_DATED_TOPICS = re.compile(r"^(?:\w+day,?\s+)?(?P<d>\d{1,2}(?:st|nd|rd|"
+                           r"th)?\s+[A-Za-z]{3,9},?\s+\d{4})"
+                           r"\s*[-–:]\s*(?P<t>\S.*)$")
+
+
+def meetings_in_prose(text: str) -> list[date]:
+    """Dates of the committee's own meetings in a sentence that is about them: "The next
+    meetings will be held on 13 September 2023 and 8 November 2023.", "The date of the next
+    meeting was confirmed as 4 June 2024.", "... presented to the meeting on 13 December
+    2023". Deadlines ("by 30 September") and other bodies' meetings are not meetings."""
+    out: list[date] = []
+    for sentence in sentences(text):
+        about = _ABOUT_MEETINGS.search(sentence)
+        for m in DATE_IN_TEXT.finditer(sentence):
+            before = sentence[:m.start()]
+            own = _OWN_MEETING_ON.search(before)
+            if not (own or (about and about.start() < m.start())) or \
+                    (not own and _DEADLINE_BEFORE.search(before)):
+                continue
+            d = parse_date(m.group(1))
+            if d and d not in out:
+                out.append(d)
+    return out
+
+
+def read_future_meetings(paras: list[Para], title: str = "") -> list[ParsedFutureMeeting]:
     """Dates on their own line, each followed by the topics (bullets or short lines) for that
-    meeting, as in a work-programme minute."""
+    meeting, as in a work-programme minute; "16 January 2025 - Better Care Fund Plan; ..."
+    lines in an item about future business; dates in sentences about the committee's
+    meetings."""
     out: list[ParsedFutureMeeting] = []
     current: ParsedFutureMeeting | None = None
+    business = bool(FUTURE_BUSINESS_TITLE.search(title))
     for p in paras:
         d = date_only(p.text)
+        dated = _DATED_TOPICS.match(p.text)
+        if not d and dated and (business or (out and not current) or any(
+                _ABOUT_MEETINGS.search(q.text) for q in paras)):
+            d = parse_date(dated["d"])
+            if d:
+                out.append(ParsedFutureMeeting(d, [t.strip(" .") for t in dated["t"].split(";")
+                                                   if t.strip(" .")], ref=p.ref))
+                current = None
+                continue
         if d:
             current = ParsedFutureMeeting(d, ref=p.ref)
             out.append(current)
             continue
+        for found in meetings_in_prose(p.text):
+            if all(f.date != found for f in out):
+                out.append(ParsedFutureMeeting(found, ref=p.ref))
         if current is None:
             continue
         short = len(p.text.split()) <= 15 and not p.text.endswith((".", ":"))

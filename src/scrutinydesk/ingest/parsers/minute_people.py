@@ -14,6 +14,7 @@ from scrutinydesk.ingest.parsers.minute_text import (
     APOLOGIES,
     CHAIR,
     COMMITTEE_MEMBER,
+    COUNCIL_KIND,
     DPI,
     MEMBER,
     NAME,
@@ -36,7 +37,9 @@ from scrutinydesk.ingest.text import Line
 
 # --- People --------------------------------------------------------------------------------
 
-_PLURAL_HONORIFIC = re.compile(r"^(?:Cllrs|Councillors|County Councillors|Messrs)\.?\s+")
+_PLURAL_HONORIFIC = re.compile(rf"^(?:Cllrs|(?:{COUNCIL_KIND}\s+)?Councillors|Messrs)\.?\s+")
+_COUNCILLORS = re.compile(rf"^(?:Cllrs|(?:{COUNCIL_KIND}\s+)?Councillors)\.?\s")
+_COUNCILLOR = re.compile(rf"^(?:(?:{COUNCIL_KIND}\s+)?Councillors?|Cllrs?)\.?\s")
 _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "of"}
 _NOT_NAMES = {"the", "committee", "council", "cabinet", "members", "member", "officers",
               "none", "nil", "apologies", "present", "absent", "minutes", "agenda", "item",
@@ -109,18 +112,23 @@ def read_people(text: str, *, status: str, kind: str, ref: SourceRef,
     "John Alexander (Senior Assurance Manager - Performance), ...", "Cllrs A, B and C";
     with ``one_per_line_capacity`` a comma separates a name from its capacity
     ("Deborah Croney, Cabinet Member for Economic Growth")."""
-    text = _PLURAL_HONORIFIC.sub("", clean(text)).strip(" .")
+    text = clean(text)
+    councillors = bool(_COUNCILLORS.match(text))  # "Councillors A and B": all of them
+    text = _PLURAL_HONORIFIC.sub("", text).strip(" .")
     if one_per_line_capacity and "(" not in text and ", " in text:
         name, capacity = text.split(", ", 1)
         if looks_like_name(name) and _ROLE_WORD.search(capacity):
-            return [ParsedAttendee(name.strip(), status, kind, capacity.strip(" ."), ref=ref)]
+            return [ParsedAttendee(person_name(name), status, _member_kind(kind, councillors or
+                                   bool(_COUNCILLOR.match(name))), capacity.strip(" ."),
+                                   ref=ref)]
     out: list[ParsedAttendee] = []
     for part in split_top(text):
         name, bracket = name_and_brackets(part)
-        name = _PLURAL_HONORIFIC.sub("", name).strip()
+        name = person_name(_PLURAL_HONORIFIC.sub("", name).strip())
         if not looks_like_name(name):
             continue
-        person = ParsedAttendee(name, status, kind, ref=ref)
+        person = ParsedAttendee(name, status, _member_kind(kind, councillors or
+                                                           bool(_COUNCILLOR.match(part))), ref=ref)
         sub = _SUB_FOR.match(bracket)
         by = _SUBSTITUTED_BY.match(bracket)
         if sub and looks_like_name(sub["who"]):
@@ -135,6 +143,18 @@ def read_people(text: str, *, status: str, kind: str, ref: SourceRef,
             person.capacity = bracket
         out.append(person)
     return out
+
+
+def person_name(text: str) -> str:
+    """ "District Councillor Kevin Hardisty" → "Councillor Kevin Hardisty": the kind of council
+    is part of the title, never of the name."""
+    return re.sub(rf"^{COUNCIL_KIND}\s+(?=Councillors?\b)", "", text.strip())
+
+
+def _member_kind(kind: str, councillor: bool) -> str:
+    """A councillor listed "in attendance" or among guests is another member, never an
+    officer."""
+    return OTHER_MEMBER if councillor and kind in (OFFICER, OTHER) else kind
 
 
 # Attendance labels: (pattern, status, kind, colon required)
@@ -154,8 +174,11 @@ _LABELS = [
     (r"reserves?(?:\s+members?)?(?:\s+present|\s+attending)?", "reserve", COMMITTEE_MEMBER, True),
     (r"co-?opted\s+members?(?:\s+present)?", "co_opted", COMMITTEE_MEMBER, True),
 ]
-_LABEL_RES = [(re.compile(rf"^(?:{pat})\s*(?P<colon>[:\-–])?\s*(?P<rest>.*)$", re.I), status,
-               kind, colon) for pat, status, kind, colon in _LABELS]
+# "Other Members present remotely:", "Officers in attendance virtually:"
+_HOW = (r"(?:\s+(?:remotely|virtually|online|in\s+person|by\s+video(?:\s+link)?|"
+        r"via\s+\w+(?:\s+\w+)?))?")
+_LABEL_RES = [(re.compile(rf"^(?:{pat}){_HOW}\s*(?P<colon>:\s*[-–]?|[\-–])?\s*(?P<rest>.*)$", re.I),
+               status, kind, colon) for pat, status, kind, colon in _LABELS]
 
 
 def attendance_label(text: str) -> tuple[str, str, str] | None:
@@ -172,6 +195,37 @@ def attendance_label(text: str) -> tuple[str, str, str] | None:
             continue
         return status, kind, m["rest"]
     return None
+
+
+_CHAIR_LINE = re.compile(rf"^(?P<who>{NAME})\s*[(,]?\s*(?i:in\s+the\s+chair)\s*\)?\.?$")
+
+
+def chair_line(text: str) -> str:
+    """ "County Councillor Jim Clark in the Chair" → "Councillor Jim Clark"."""
+    m = _CHAIR_LINE.match(clean(text))
+    who = person_name(m["who"]) if m else ""
+    return who if who and looks_like_name(who) else ""
+
+
+def is_name_list(text: str, *, roles: bool = False) -> bool:
+    """A list of people rather than prose: "Councillors A (Vice-Chair), B and C", "Mel Lock
+    (Director of Adult Social Services), Jamie Jackson (Democratic Services Officer)". With
+    ``roles``, only a list that prints roles in brackets (a title may look like a list of
+    names, "Fostering, Adoption and Kinship Care")."""
+    t = clean(text).strip(" .;")
+    honoured = bool(_COUNCILLOR.match(t) or re.match(rf"{_HONORIFIC}\s", t))
+    parts = split_top(_PLURAL_HONORIFIC.sub("", t))
+    if not parts or len(t) > 1500:
+        return False
+    bracketed = 0
+    for part in parts:
+        name, bracket = name_and_brackets(part)
+        if not looks_like_name(person_name(name)):
+            return False
+        bracketed += bool(bracket and (_ROLE_WORD.search(bracket) or _SUB_FOR.match(bracket)))
+    if roles:
+        return bracketed >= 1 and (len(parts) >= 2 or honoured)
+    return honoured or bracketed >= 1 or len(parts) >= 2
 
 
 _X_FOR_Y = re.compile(r"^(?P<a>[^()]+?)\s+(?:substituting\s+|as\s+(?:a\s+)?(?:substitute|reserve)"
@@ -201,8 +255,9 @@ def read_attendance(status: str, kind: str, texts: list[tuple[str, Line]]) -> \
             continue
         if status == "co_opted":
             people = read_people(text, status=PRESENT, kind=kind, ref=ref)
-            for p in people:
-                p.capacity = p.capacity or "Co-opted Member"
+            for p in people:  # "District Councillors A (Hambleton)": the seat, not a role
+                p.capacity = p.capacity if _ROLE_WORD.search(p.capacity) else \
+                    "Co-opted Member" + (f" ({p.capacity})" if p.capacity else "")
             out.extend(people)
             continue
         out.extend(read_people(text, status=status, kind=kind, ref=ref,
@@ -227,15 +282,27 @@ def read_reserve_table(lines: list[Line]) -> list[ParsedMember]:
             continue
         if "\t" not in line.text and out:
             break
-        ordinary, bracket = name_and_brackets(cells[0])
+        ordinary, brackets = _name_and_all_brackets(cells[0])
         if looks_like_name(ordinary):
-            out.append(ParsedMember(ordinary, _role_of(bracket), ref=ref_of(line)))
+            role = next((r for r in map(_role_of, brackets) if r != MEMBER), MEMBER)
+            out.append(ParsedMember(ordinary, role, ref=ref_of(line)))
         if len(cells) > 1:
-            reserve, _ = name_and_brackets(cells[1])
+            reserve, _ = _name_and_all_brackets(cells[1])
             if looks_like_name(reserve):
                 out.append(ParsedMember(reserve, RESERVE, reserve_for=ordinary if
                                         looks_like_name(ordinary) else "", ref=ref_of(line)))
     return out
+
+
+def _name_and_all_brackets(text: str) -> tuple[str, list[str]]:
+    """ "Councillor Wendy Purdy (Chair) (Kent County Council)" → the name, ["Kent County
+    Council", "Chair"]."""
+    brackets = []
+    name, bracket = name_and_brackets(text)
+    while bracket:
+        brackets.append(bracket)
+        name, bracket = name_and_brackets(name)
+    return name, brackets
 
 
 def _role_of(capacity: str) -> str:
@@ -268,9 +335,13 @@ def read_apologies(text: str, ref: SourceRef) -> list[ParsedAttendee]:
 
 
 _SUBSTITUTE_FOR = re.compile(
-    rf"(?P<sub>{NAME})\s+(?:(?:attended|was\s+present|was\s+in\s+attendance)(?:\s+the\s+meeting)?"
-    rf"\s+)?(?:as\s+(?:a\s+|the\s+)?(?P<res>substitute|reserve)(?:\s+member)?\s+for|"
-    rf"substituted\s+for|(?:was\s+)?substituting\s+for)\s+(?P<for>{NAME})")
+    rf"(?P<sub>{NAME})\s+(?:(?:attended|was\s+present|was\s+in\s+attendance|(?:would\s+be|was|is|"
+    rf"will\s+be)\s+(?:acting|attending)|acted)(?:\s+the\s+meeting)?\s+)?(?:as\s+(?:a\s+|the\s+)?"
+    rf"(?P<res>substitute|reserve|deputy)(?:\s+member)?\s+for|substituted\s+for|(?:was\s+)?"
+    rf"substituting\s+for|(?:stood|was\s+standing)\s+in\s+for|deputised\s+for|(?P<rep>replaced))\s+"
+    rf"(?P<for>{NAME})(?=(?P<after>[^.]{{0,40}}))")
+# "replaced" alone may be a lasting change of membership: only "for this meeting" is a substitute
+_THIS_MEETING = re.compile(r"\bfor\s+(?:this|the)\s+(?:meeting|evening|item)", re.I)
 
 
 def read_substitutes(text: str, ref: SourceRef) -> list[ParsedAttendee]:
@@ -278,19 +349,26 @@ def read_substitutes(text: str, ref: SourceRef) -> list[ParsedAttendee]:
     out = []
     for m in _SUBSTITUTE_FOR.finditer(text):
         sub = re.sub(r"^(?:In addition|Also|However|Then)\s+", "", m["sub"])
+        if m["rep"] and not _THIS_MEETING.match(m["after"].strip()):
+            continue
         if looks_like_name(sub) and looks_like_name(m["for"]):
             capacity = "Reserve Member" if (m["res"] or "").lower() == "reserve" else ""
-            out.append(ParsedAttendee(sub, SUBSTITUTE, COMMITTEE_MEMBER, capacity,
-                                      substitute_for=m["for"], ref=ref))
+            out.append(ParsedAttendee(person_name(sub), SUBSTITUTE, COMMITTEE_MEMBER, capacity,
+                                      substitute_for=person_name(m["for"]), ref=ref))
     return out
 
 
 _CHAIR_ABSENCE = re.compile(rf"(?i:in\s+the\s+absence\s+of)\s+(?:the\s+)?(?P<absent>{NAME}),?\s+"
                             r"(?:(?i:the)\s+)?(?P<who>[^,]{1,80}?)\s+(?i:took|was\s+in|assumed|"
                             r"occupied)\s+(?i:the\s+chair)")
-_IN_THE_CHAIR = re.compile(rf"(?P<who>{NAME})\s*\(?(?:,\s*)?(?i:(?:took|was\s+in|in)\s+the\s+"
-                           r"chair|was\s+(?:elected|appointed)\s+(?:as\s+)?chair\w*\s+for\s+the"
-                           r"\s+meeting)")
+# "X took the Chair", "X (Chair) presided", "X was declared elected and took the Chair",
+# "X, in the Chair", "X was appointed Chairman for the meeting"
+_IN_THE_CHAIR = re.compile(
+    rf"(?P<who>{NAME})\s*(?:\((?i:(?:vice[- ])?chair\w*)\)\s*)?\(?(?:,\s*)?"
+    r"(?i:(?:was\s+(?:declared\s+|"
+    r"duly\s+)?(?:elected|appointed)(?:\s+(?:as\s+)?(?:the\s+)?chair\w*)?(?:\s+for\s+the\s+meeting)?\s+"
+    r"and\s+)?(?:took|was\s+in|in|assumed|occupied)\s+the\s+chair\b|presided\b|was\s+(?:elected|"
+    r"appointed)\s+(?:as\s+)?chair\w*\s+for\s+the\s+meeting)")
 
 
 def read_chair(text: str, people: list[ParsedAttendee], members: list[ParsedMember]) -> str:
@@ -299,8 +377,11 @@ def read_chair(text: str, people: list[ParsedAttendee], members: list[ParsedMemb
     m = _CHAIR_ABSENCE.search(text)
     who = m["who"].strip() if m else ""
     if not who:
-        m2 = _IN_THE_CHAIR.search(text)
-        who = m2["who"].strip() if m2 and looks_like_name(m2["who"]) else ""
+        for m2 in _IN_THE_CHAIR.finditer(text):
+            name = re.sub(r"^(?:In addition|Also|However|Then|There|The)\s+", "", m2["who"]).strip()
+            if looks_like_name(name):
+                who = person_name(name)
+                break
     if not who:
         return ""
     if re.fullmatch(r"(?i)vice[- ]?chair\w*", who):
@@ -316,12 +397,22 @@ def read_chair(text: str, people: list[ParsedAttendee], members: list[ParsedMemb
 # --- Declarations ---------------------------------------------------------------------------
 
 _NO_DECLARATIONS = re.compile(
-    r"\bno\s+(?:declarations|disclosable\s+pecuniary\s+interests|interests\s+(?:were\s+)?"
+    r"\bno\s+(?:(?:new|further|other|additional)\s+)?(?:declarations|disclosable\s+pecuniary\s+interests|interests\s+(?:were\s+)?"
     r"declared|(?:members?\s+)?declared)|\bnone\s+(?:were\s+)?declared\b|\bno\s+interests\b",
     re.I)
 _THERE_WERE_NONE = re.compile(r"^\s*(?:there\s+were\s+none|none|nil)\.?\s*$", re.I)
 _DECLARED = re.compile(r"\bdeclared\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?P<kind>[\w\s-]{0,60}?)"
-                       r"\binterests?\b", re.I)
+                       r"\binterests?\b|\bdeclared\s+that\s+(?:he|she|they)\s+(?:was|were|is|are|had|has)\s+",
+                       re.I)
+# what the interest is: "... as a non-executive director of X", "declared that he was a Governor
+# of X, in relation to item 5", "... because her husband is employed by ..."
+_NATURE = re.compile(r"(?:^|,?\s+)(?:as|being|because|since|through)\s+(?:(?:he|she|"
+                     r"they)\s+(?:is|was|are|"
+                     r"were|has|had)\s+)?(?P<n>\S.*)$", re.I)
+_NATURE_CUT = re.compile(r",?\s+(?:in\s+relation\s+to|in\s+respect\s+of|with\s+regard\s+to|"
+                         r"regarding|relating\s+to|in)\s+(?:agenda\s+)?(?:item|minute)s?\b.*$|"
+                         r",?\s+(?:and\s+)?(?:left|remained|withdrew|took\s+no\s+part|did\s+not)\b.*$",
+                         re.I)
 _ITEM_REF = re.compile(r"\b(?:agenda\s+)?(?P<w>item|minute)s?\s+(?:no\.?\s*)?"
                        r"(?P<n>\d{1,4}[a-z]?)\b", re.I)
 _HONORIFIC_START = re.compile(rf"\b(?:{_HONORIFIC}|Cllrs|Councillors)\s")
@@ -358,8 +449,67 @@ def read_declarations(text: str, ref: SourceRef) -> list[tuple[ParsedDeclaration
         names = [n for n in names if looks_like_name(n)]
         target = _ITEM_REF.search(sentence)
         what = (target["w"].lower(), target["n"]) if target else ("", "")
+        nature = interest_nature(sentence[m.end():], that=m["kind"] is None)
         for name in names:
-            out.append((ParsedDeclaration(name, what[1] if what[0] == "item" else "",
-                                          declaration_kind(m["kind"]), sentence.strip(),
+            out.append((ParsedDeclaration(person_name(name), what[1] if what[0] == "item" else "",
+                                          declaration_kind(m["kind"] or ""),
+                                          nature or sentence.strip(), words=sentence.strip(),
                                           ref=ref), *what))
+    return out
+
+
+def interest_nature(after: str, *, that: bool = False) -> str:
+    """The nature of an interest from the words after "declared ... interest" (or after
+    "declared that he was"): "in Minute No. 118 - ... as a non-executive director of X" →
+    "non-executive director of X"; "" when the words do not say."""
+    text = after.strip().rstrip(".")
+    if not that:
+        m = _NATURE.search(text)
+        if not m:
+            return ""
+        text = m["n"]
+    text = _NATURE_CUT.sub("", text).strip(" ,;")
+    return re.sub(r"^(?:an?|the)\s+", "", text)
+
+
+_BLOCK_FIELD = re.compile(r"^(?P<f>councillor|member|name|item|agenda\s+item|minute|nature(?:\s+of"
+                          r"\s+(?:the\s+)?interest)?|interest|type(?:\s+of\s+interest)?)\s*:\s*"
+                          r"(?P<v>\S.*)$", re.I)
+_KIND_LINE = re.compile(r"^(?P<k>[\w\s,-]{0,60}\binterests?)\s*:?$", re.I)
+
+
+def read_declaration_blocks(texts: list[str], ref: SourceRef) -> list[ParsedDeclaration]:
+    """Declarations printed as labelled lines: "Personal and Prejudicial Interest" /
+    "Councillor: Wendy Meikle" / "Item: 5 - ..." / "Nature of interest: ..."."""
+    out: list[ParsedDeclaration] = []
+    current: ParsedDeclaration | None = None
+    kind_words = ""
+    for text in texts:
+        t = clean(text)
+        k = _KIND_LINE.match(t)
+        if k and not _BLOCK_FIELD.match(t):
+            kind_words, current = k["k"], None
+            continue
+        f = _BLOCK_FIELD.match(t)
+        if not f:
+            current = None
+            continue
+        field_name, value = f["f"].lower(), f["v"].strip()
+        if field_name in ("councillor", "member", "name"):
+            name = person_name(_PLURAL_HONORIFIC.sub("", value)).strip(" .")
+            if looks_like_name(name):
+                current = ParsedDeclaration(name, "", declaration_kind(kind_words),
+                                            words=f"{kind_words}: {t}".strip(": "), ref=ref)
+                out.append(current)
+        elif current is None:
+            continue
+        elif field_name.startswith(("item", "agenda", "minute")):
+            n = re.match(r"(?:no\.?\s*)?(\d{1,4}[a-z]?)\b", value, re.I)
+            if n and field_name != "minute":
+                current.item_number = n[1]
+            current.words += f" {'minute' if field_name == 'minute' else 'item'} {value}"
+        elif field_name.startswith("type"):
+            current.kind = declaration_kind(value)
+        else:
+            current.interest = sentences(value)[0].rstrip(".") if value else ""
     return out

@@ -105,7 +105,7 @@ def paragraphs(lines: Iterable[Line]) -> list[Para]:
 
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "cllr", "cllrs", "prof", "rev",
-                  "revd", "co", "ltd", "approx", "etc", "vs", "e.g", "i.e", "para"}
+                  "revd", "co", "approx", "etc", "vs", "e.g", "i.e", "para"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -126,7 +126,9 @@ def sentences(text: str) -> list[str]:
 
 # --- Names and roles (used by minute_people and minute_decisions) ---------------------------
 
-_HONORIFIC = r"(?:County Councillor|Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
+# "County Councillor", "District Councillor": the kind of council is part of the title, not the name
+COUNCIL_KIND = r"(?:County|District|Borough|City|Town|Parish|Community|Unitary)"
+_HONORIFIC = rf"(?:(?:{COUNCIL_KIND}\s+)?Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
 _CAP = r"[A-Z][\w'’-]*"
 NAME = rf"(?:{_HONORIFIC}\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}"
 _ROLE_WORD = re.compile(
@@ -171,6 +173,7 @@ def decision_marker(text: str) -> tuple[str, str, str] | None:
     rest = rest.lstrip(" :-–,.").strip()
     if rest.lower().rstrip(":") == "that":
         rest = ""
+    rest = re.sub(r"^that\s*[:\-–]\s*(?=[a-z])", "", rest)  # "Resolved that – the fees ..."
     if rest and kw in ("noted", "agreed", "recommended") and not m["subj"] and not m["it"] and \
             rest[:1].isupper() and not rest.startswith(("That", "To ")):
         return None  # "Noted The Chairman ..." is prose, not a decision

@@ -16,7 +16,12 @@ from scrutinydesk.ingest.parsers import minute_decisions as md
 from scrutinydesk.ingest.parsers import minute_people as mp
 from scrutinydesk.ingest.parsers import minute_text as mt
 from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, PAGE_ARTEFACT, parse_date
-from scrutinydesk.ingest.records import ParsedAgendaItem, ParsedDeclaration, ParsedMeeting
+from scrutinydesk.ingest.records import (
+    ParsedAgendaItem,
+    ParsedAttendee,
+    ParsedDeclaration,
+    ParsedMeeting,
+)
 from scrutinydesk.ingest.text import Line, Paper
 
 EXPECTED_HEADING = ("a heading such as 'Minutes of the meeting held at County Hall, Dorchester "
@@ -25,12 +30,16 @@ EXPECTED_HEADING = ("a heading such as 'Minutes of the meeting held at County Ha
 _MINUTES_OF = re.compile(r"^\s*minutes\s+of\b|^\s*minutes\s*$", re.I)
 _COMMITTEE_IN_HEADING = re.compile(
     r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary|special|extraordinary|annual|additional|"
-    r"reconvened)\s+)?(?:meeting\s+of\s+(?:the\s+)?(?P<c1>.{3,150}?)|(?P<c2>.{3,150}?)\s+meeting|"
+    r"reconvened|remote|virtual|hybrid|online|informal|adjourned|urgent|emergency|inquorate)\s+)*"
+    r"(?:meeting\s+of\s+(?:the\s+)?(?P<c1>.{3,150}?)|(?P<c2>.{3,150}?)\s+meeting|"
     r"meeting|(?P<c3>[^,]{3,150}?(?:Committee|Panel|Board|Forum|Group|Cabinet|Council)))"
     r"\s+(?:held|on|at)\b", re.I)
-_VENUE = re.compile(r"\bheld\s+(?:at|in)\s+(?P<v>.{3,200}?)\s*,?\s+on\s*(?:\w+day,?\s*)?$", re.I)
-_VENUE_AFTER = re.compile(r"^\s*,?\s*(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
-                          r"(?:in|at)\s+(?:the\s+)?(?P<v>[^\d].{2,200})$", re.I)
+# "held in the Luttrell Room, ..." → "Luttrell Room, ..." ("The Guildhall" keeps its capital)
+_VENUE = re.compile(r"\bheld\s+(?:at|in)\s+(?-i:the\s+|THE\s+)?(?P<v>.{3,200}?)\s*,?\s+on\s*"
+                    r"(?:\w+day,?\s*)?$", re.I)
+_VENUE_AFTER = re.compile(r"^\s*,?\s*(?:(?:commencing|starting|beginning)\s+)?"
+                          r"(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
+                          r"(?:in|at)\s+(?-i:the\s+|THE\s+)?(?P<v>[^\d].{2,200})$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "with", "at", "a"}
 _NEXT_MEETING_OF = re.compile(r"next\s+meeting\s+of\s+(?:the\s+)?(?P<c>[A-Z][^.()]{3,120}?)\s+to\s+"
                               r"be\s+held", re.I)
@@ -44,6 +53,9 @@ _NOTE = re.compile(r"^\(?\s*note\s*[:.]", re.I)
 _PART = re.compile(r"^part\s+(?P<p>1|2|i|ii|one|two)\b", re.I)
 _MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
                         r"(?P<rest>.*)$", re.I)
+# "Apologies for Absence - Agenda Item 1": the agenda's number printed after the minute's title
+_AGENDA_REF = re.compile(r"\s*[-–:(]\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?"
+                         r"(?P<n>\d{1,3}[a-z]?)\)?\.?$", re.I)
 _UNNUMBERED_ITEM = re.compile(r"^RECOMMENDATIONS?\s+(?:[IVX]{1,6}|\d{1,2}|[A-H])\b")
 _PUBLIC_ITEM = re.compile(r"public\s+(?:participation|questions|speaking|statements|forum)|"
                           r"question\s+time", re.I)
@@ -166,7 +178,23 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
                 if nxt and not mp.attendance_label(mt.clean(nxt[0].text)) and \
                         not _NOTE.match(mt.clean(nxt[0].text)):
                     texts, after = [(mt.clean(ln.text), ln) for ln in nxt], after2
-            meeting.attendance += mp.read_attendance(status, kind, texts)
+            # a list may go on after a blank line: "Present:-", "X in the Chair", "Councillors A,
+            # B and C" as separate paragraphs
+            while texts:
+                nxt, after2 = _paragraph(lines, after, end)
+                joined = " ".join(mt.clean(ln.text) for ln in nxt)
+                if not nxt or not (mp.chair_line(joined) or mp.is_name_list(joined)) or \
+                        mp.attendance_label(joined) or _NOTE.match(joined):
+                    break
+                texts, after = texts + [(mt.clean(ln.text), ln) for ln in nxt], after2
+            for text, line in texts:
+                chair = mp.chair_line(text)
+                if chair and status == mt.PRESENT:
+                    meeting.chaired_by = meeting.chaired_by or chair
+                    meeting.attendance.append(ParsedAttendee(chair, mt.PRESENT, kind, "Chair",
+                                                             ref=mt.ref_of(line)))
+                else:
+                    meeting.attendance += mp.read_attendance(status, kind, [(text, line)])
             pos = after
             continue
         if _NOTE.match(first):
@@ -203,7 +231,8 @@ def heading_like(text: str) -> bool:
     if re.match(r"(?:That|To)\s|\(?\d{1,2}[.)]\s|\([a-z]{1,4}\)", text):  # decision wording, lists
         return False
     if mt.decision_marker(text) or md.reason_marker(text) is not None or \
-            mp.attendance_label(text) or mt.date_only(text) or _END.match(text):
+            mp.attendance_label(text) or mt.date_only(text) or _END.match(text) or \
+            mp.is_name_list(text, roles=True):
         return False
     words = re.findall(r"[A-Za-z’']+", text)
     if text.endswith(".") and len(words) <= 2:
@@ -234,16 +263,18 @@ def _items(body: list[Line]) -> list[tuple[ParsedAgendaItem, list[Line], int]]:
     starts: list[_Start] = []
     consumed: set[int] = set()
     last_minute, part = 0, 1
+    agenda_of = {id(ln): _agenda_ref(t)[1] for _i, ln, t in entries}
     for k, (_i, line, text) in enumerate(entries):
         if k in consumed:
             continue
-        prev = entries[k - 1][2] if k else ""
+        prev = _agenda_ref(entries[k - 1][2])[0] if k else ""
         nxt = entries[k + 1][2] if k + 1 < len(entries) else ""
         p = _PART.match(text)
         if p and len(text) < 120:
             part = 2 if p["p"].lower() in ("2", "ii", "two") else 1
             starts.append(_Start(k, k + 1, "", line, dropped=True, part=part))
             continue
+        text, nxt = _agenda_ref(text)[0], _agenda_ref(nxt)[0]
         m = _MINUTE_NO.match(text)
         if m and not DATE_IN_TEXT.match(text) and int(m["n"]) > last_minute and \
                 (not last_minute or int(m["n"]) <= last_minute + 30):
@@ -293,10 +324,20 @@ def _items(body: list[Line]) -> list[tuple[ParsedAgendaItem, list[Line], int]]:
         lines = list(body[first_i:stop_i]) if first_i is not None else []
         if s.first_body is not None and lines:
             lines[0] = Line(lines[0].number, s.first_body, lines[0].page)
-        title = re.sub(r"\s*\.$", "", s.title)
-        item = ParsedAgendaItem("", title, minute_number=s.minute, ref=mt.ref_of(s.title_line))
+        title, agenda = _agenda_ref(s.title)
+        agenda = agenda or agenda_of.get(id(s.title_line), "")
+        title = re.sub(r"\s*\.$", "", title)
+        item = ParsedAgendaItem(agenda, title, minute_number=s.minute, ref=mt.ref_of(s.title_line))
         out.append((item, lines, s.part))
     return out
+
+
+def _agenda_ref(title: str) -> tuple[str, str]:
+    """ "Apologies for Absence - Agenda Item 1" → ("Apologies for Absence", "1")."""
+    m = _AGENDA_REF.search(title)
+    if not m or not title[:m.start()].strip():
+        return title, ""
+    return title[:m.start()].strip(), m["n"]
 
 
 def _context_ok(entries, k: int) -> bool:
@@ -333,9 +374,11 @@ def read_item_minutes(meeting: ParsedMeeting, item: ParsedAgendaItem, lines: lis
         if mp.no_declarations(p.text, declarations_item):
             meeting.declarations_none = True
         item.declarations += [d for d, _w, _n in mp.read_declarations(p.text, p.ref)]
+    if paras:
+        item.declarations += mp.read_declaration_blocks([p.text for p in paras], paras[0].ref)
     item.decisions = md.read_decisions(paras)
     item.undertakings = md.read_undertakings(paras, known)
-    meeting.future_meetings += md.read_future_meetings(paras)
+    meeting.future_meetings += md.read_future_meetings(paras, item.title)
 
 
 def finish_meeting(meeting: ParsedMeeting) -> None:
@@ -345,6 +388,12 @@ def finish_meeting(meeting: ParsedMeeting) -> None:
     if any(i.declarations for i in meeting.items):
         meeting.declarations_none = False
     _exemptions(meeting.items)
+    _chair_attends(meeting)
+    future: dict = {}
+    for f in meeting.future_meetings:  # a date already past is not a future meeting
+        if f.date > meeting.date and (f.date not in future or not future[f.date].topics):
+            future[f.date] = f  # the mention that lists the meeting's topics stands
+    meeting.future_meetings = sorted(future.values(), key=lambda f: f.date)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for a in meeting.attendance:
@@ -358,11 +407,37 @@ def finish_meeting(meeting: ParsedMeeting) -> None:
     meeting.attendance = unique
 
 
+_CHAIR_CAPACITY = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?(?:\s+of\s+the\s+\w+)?"
+                             r"(?:\s+for\s+the\s+meeting)?$", re.I)
+
+
+def _chair_attends(meeting: ParsedMeeting) -> None:
+    """Who chaired: the one the minutes name, else the member listed present as "(Chair)";
+    whoever chaired was present."""
+    if not meeting.chaired_by:
+        chair = next((a for a in meeting.attendance if a.status == mt.PRESENT and
+                      a.kind == mt.COMMITTEE_MEMBER and _CHAIR_CAPACITY.match(a.capacity)), None)
+        meeting.chaired_by = chair.name if chair else ""
+    who = meeting.chaired_by
+    if not who or not mp.looks_like_name(who) or re.search(r"(?i)chair", who):
+        return  # a role ("Vice-Chairman") is resolved by the loader
+    key = normalise_person_name(who)
+    for a in meeting.attendance:
+        other = normalise_person_name(a.name)
+        if other == key or (" " not in key and other.rsplit(" ", 1)[-1] == key) or \
+                (" " not in other and key.rsplit(" ", 1)[-1] == other):
+            if a.status in (mt.APOLOGIES, mt.ABSENT):
+                a.status = mt.PRESENT  # took the chair after all
+            return
+    meeting.attendance.append(ParsedAttendee(who, mt.PRESENT, mt.COMMITTEE_MEMBER, "Chair",
+                                             ref=meeting.ref))
+
+
 def _move_declarations(meeting: ParsedMeeting) -> None:
     for item in meeting.items:
         keep: list[ParsedDeclaration] = []
         for d in item.declarations:
-            target = _named_item(meeting.items, d.interest)
+            target = _named_item(meeting.items, d.words or d.interest)
             if target is not None and target is not item:
                 d.item_number = target.number or d.item_number
                 target.declarations.append(d)
