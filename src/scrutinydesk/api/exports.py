@@ -19,6 +19,12 @@ from scrutinydesk.outcomes.models import PerformanceMeasure, PopulationIndicator
 from scrutinydesk.risks.models import Risk
 
 
+def _item_label(item) -> str:
+    """ "5. Title" by the agenda's number, else by the minute's ("117. Review of ...")."""
+    number = item.number or item.minute_number
+    return f"{number}. {item.title}" if number else item.title
+
+
 def _source(obj) -> dict | None:
     if getattr(obj, "source_id", None) is None:
         return None
@@ -136,7 +142,8 @@ def meetings(*, include_exempt: bool = False) -> Iterable[dict]:
                             "substitute_for": a.substitute_for.name if a.substitute_for
                             else None} for a in m.attendance.select_related(
                                 "member", "officer", "substitute_for")],
-            "declarations": [{"member": d.member.name, "item": d.agenda_item.number
+            "declarations": [{"member": d.member.name, "item": (d.agenda_item.number or
+                                                                d.agenda_item.minute_number)
                               if d.agenda_item else None, "kind": d.kind,
                               "interest": d.interest}
                              for d in m.declarations.select_related("member", "agenda_item")],
@@ -151,7 +158,7 @@ def undertakings(*, include_exempt: bool = False) -> Iterable[dict]:
     today = date.today()
     for u in qs.order_by("meeting__date", "id"):
         yield {"committee": u.meeting.committee.name, "meeting": u.meeting.date,
-               "item": str(u.agenda_item) if u.agenda_item else None, "owner": u.owner,
+               "item": _item_label(u.agenda_item) if u.agenda_item else None, "owner": u.owner,
                "text": u.text, "due": u.due, "status": u.status,
                "overdue": u.is_overdue(today), "source": _source(u)}
 

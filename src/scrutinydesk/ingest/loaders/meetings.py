@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import Q
+
 from scrutinydesk.committees.models import (
     AgendaItem,
     Attendance,
@@ -16,13 +18,19 @@ from scrutinydesk.committees.models import (
     Membership,
     Undertaking,
 )
-from scrutinydesk.committees.vocab import AttendanceStatus, AttendeeKind, MeetingStatus
+from scrutinydesk.committees.vocab import (
+    AttendanceStatus,
+    AttendeeKind,
+    DocumentKind,
+    MeetingStatus,
+)
 from scrutinydesk.core.names import normalise_person_name
 from scrutinydesk.ingest.parsers.common import parse_date
 from scrutinydesk.ingest.records import (
     ParsedAgendaItem,
     ParsedAttendee,
     ParsedCoverSheet,
+    ParsedDocumentLink,
     ParsedMeeting,
 )
 from scrutinydesk.outcomes.titles import normalise_title, title_similarity
@@ -41,10 +49,18 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
     existing = Meeting.objects.filter(committee=committee, date=parsed.date).first()
     if existing and STATUS_RANK.get(existing.status, 0) > STATUS_RANK.get(status, 0):
         status = existing.status  # an agenda read after the minutes does not undo "held"
+    for member in parsed.members:  # first, so that a chair named by role can be found
+        person = ctx.member(member.name, committee)
+        if person is not None:
+            ctx.upsert(Membership, {"committee": committee, "member": person,
+                                    "role": member.role or "member", "start": None}, {},
+                       member.ref)
+    chair = _chair(ctx, committee, parsed.chaired_by) if parsed.chaired_by else None
     values = {
         "start_time": parsed.start_time,
         "end_time": parsed.end_time,
-        "venue": parsed.venue[:500],
+        # "held in the Luttrell Room": a lower-case "the" is not part of the venue's name
+        "venue": re.sub(r"^the\s+(?=[A-Z])", "", parsed.venue.strip())[:500],
         "contact": parsed.contact[:500],
         "status": status,
         "note": parsed.note,
@@ -52,25 +68,23 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
     }
     if parsed.declarations_none:
         values["declarations_none"] = True
+    if chair is not None:  # with the meeting's other values: a new meeting is created once
+        values["chaired_by"] = chair
     meeting = ctx.upsert(Meeting, {"committee": committee, "date": parsed.date}, values,
                          parsed.ref)
-
-    for member in parsed.members:
-        person = ctx.member(member.name, committee)
-        if person is not None:
-            ctx.upsert(Membership, {"committee": committee, "member": person,
-                                    "role": member.role or "member", "start": None}, {},
-                       member.ref)
 
     items = [load_item(ctx, meeting, item, position)
              for position, item in enumerate(parsed.items, start=1)]
 
     for attendee in parsed.attendance:
         load_attendee(ctx, meeting, committee, attendee)
-    if parsed.chaired_by:
-        chair = _chair(ctx, committee, parsed.chaired_by)
-        if chair is not None:
-            ctx.upsert(Meeting, {"pk": meeting.pk}, {"chaired_by": chair})
+    if chair is not None and not meeting.attendance.filter(member=chair).exists():
+        ctx.upsert(Attendance, {"meeting": meeting, "member": chair}, {  # who chaired was there
+            "kind": AttendeeKind.COMMITTEE_MEMBER, "status": AttendanceStatus.PRESENT,
+            "capacity": "Chair"}, parsed.ref)
+    for item, parsed_item in zip(items, parsed.items, strict=True):
+        for link in parsed_item.documents:
+            load_document_link(ctx, meeting, item, link, parsed_item.ref)
 
     for item, parsed_item in zip(items, parsed.items, strict=True):
         load_item_business(ctx, meeting, committee, item, parsed_item)
@@ -104,6 +118,29 @@ def _chair(ctx: LoadContext, committee: Committee, printed: str):
         seat = committee.memberships.filter(role=role).select_related("member").first()
         return seat.member if seat else None
     return ctx.member(printed, committee)
+
+
+def load_document_link(ctx: LoadContext, meeting: Meeting, item: AgendaItem,
+                       link: ParsedDocumentLink, ref) -> Document:
+    """A paper linked from the meeting's page ("Appendix 1 pdf icon PDF 1 MB") as a Document
+    of the item; the same title on the same meeting is the same document (a cover sheet read
+    from the pack included)."""
+    title = link.title.strip()[:1000] or item.title[:1000]
+    existing = meeting.documents.filter(title=title).filter(
+        Q(agenda_item=item) | Q(agenda_item__isnull=True)).first()
+    lookup = {"pk": existing.pk} if existing else {"meeting": meeting, "agenda_item": item,
+                                                    "title": title}
+    kind = DocumentKind.APPENDIX if _APPENDIX.match(title) else \
+        DocumentKind.MINUTES if _MINUTES_DOC.match(title) else DocumentKind.REPORT
+    values = {"agenda_item": item, "link_text": f"{link.format} {link.size_text}".strip()[:300],
+              "exempt": item.exempt}
+    if not existing:
+        values["kind"] = kind
+    return ctx.upsert(Document, lookup, values, ref)
+
+
+_APPENDIX = re.compile(r"(?i)^(?:appendix|appendices|annex|enclosure|schedule)\b")
+_MINUTES_DOC = re.compile(r"(?i)^(?:(?:draft|exempt|public)\s+)?minutes\b")
 
 
 def find_item(meeting: Meeting, parsed: ParsedAgendaItem) -> AgendaItem | None:
