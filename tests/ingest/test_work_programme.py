@@ -397,3 +397,17 @@ def test_undated_row_after_a_dated_one_takes_no_meeting_and_a_purpose_column():
     assert first.meeting_date == date(2022, 3, 3) and first.purpose == "To see the first"
     assert second.meeting_date is None and second.lead == "Bob Officer"
     assert second.purpose == "To see the second" and second.key_lines_of_enquiry == ""
+
+
+@pytest.mark.django_db
+def test_export_carries_the_key_lines_of_enquiry_and_the_answers():
+    from scrutinydesk.api.exports import workprogramme
+    from scrutinydesk.ingest.services import import_path
+
+    import_path(FIXTURES / "papers" / "work_programme"
+                / "2020-06-work-programme-adult-social-care-scrutiny.txt")
+    rows = {r["topic"]: r for r in workprogramme()}
+    covid = rows["Covid-19 Response in Adult Social Care"]
+    assert covid["key_lines_of_enquiry"].startswith("To understand the support given to care homes")
+    carers = next(r for t, r in rows.items() if t.lower().startswith("carers' support"))
+    assert carers["prioritisation"] and carers["priority"] in ("high", "lower", "do_not_include")

@@ -167,7 +167,8 @@ def workprogramme() -> Iterable[dict]:
     for w in WorkProgrammeItem.objects.select_related("committee", "target_meeting"):
         priority, reason = w.priority
         yield {"committee": w.committee.name, "topic": w.topic, "purpose": w.purpose,
-               "lead": w.lead, "category": w.category, "status": w.status,
+               "key_lines_of_enquiry": w.key_lines_of_enquiry, "lead": w.lead,
+               "category": w.category, "status": w.status,
                "target_date": w.target_date, "target_end_date": w.target_end_date,
                "prioritisation": w.prioritisation,
                "priority": priority.value if priority else None, "priority_reason": reason,
