@@ -62,6 +62,9 @@ def test_all_bundled_samples_import_with_what_the_papers_say():
     undertakings = oct12.undertakings.select_related("agenda_item")
     assert {u.agenda_item.minute_number for u in undertakings} >= {"44", "46"}
     assert any("circulate this data" in u.text for u in undertakings)
+    # an owner read mid-sentence ("… the Director undertook to …") reads as a name in a list
+    assert all(u.owner[:1].isupper() for u in Undertaking.objects.all())
+    assert Undertaking.objects.filter(owner="The Director").exists()
 
     jan = ReportEdition.objects.get(edition=date(2018, 1, 1))
     assert ReportEdition.objects.filter(edition=date(2017, 10, 1)).exists()

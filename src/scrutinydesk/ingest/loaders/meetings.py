@@ -246,6 +246,7 @@ def load_item_business(ctx: LoadContext, meeting: Meeting, committee: Committee,
         }, decision.ref)
     for undertaking in parsed.undertakings:
         owner = undertaking.owner.strip()[:300] or "Not named"
+        owner = owner[:1].upper() + owner[1:]  # "the Director" mid-sentence is "The Director"
         existing = _same_undertaking(meeting, item, owner, undertaking.text)
         lookup = {"pk": existing.pk} if existing else {
             "meeting": meeting, "agenda_item": item, "owner": owner, "text": undertaking.text}
