@@ -206,3 +206,25 @@ def test_unknown_outcome_and_bad_edition_are_explained():
     with pytest.raises(ReportDataError, match="YYYY-MM"):
         parse_edition("January")
     assert parse_edition("2018-01") == date(2018, 1, 1) and parse_edition(None) is None
+
+
+def test_an_editions_report_shows_what_that_edition_printed_under_its_codes_and_titles():
+    """January 2018 printed hospital admissions as SAFE 03; July 2018 (a paper written for the
+    tests) dropped it and gave SAFE 03 to persistent absence. Each edition's report shows its
+    own indicators, codes and wording, in whichever order the papers came in."""
+    from scrutinydesk.ingest.services import import_path
+    from tests.conftest import FIXTURES, SAMPLES
+
+    import_path(FIXTURES / "papers" / "monitoring_report" / "safe-2018-07.txt")
+    import_path(SAMPLES / "2018-01-30-safeguarding-scrutiny-agenda-pack.txt")
+    safe = find_outcome("Safe")
+
+    def shown(edition):
+        report = build_report(safe, parse_edition(edition))
+        return {v.code: v.title for v in report.indicators}
+
+    january, july = shown("2018-01"), shown("2018-07")
+    assert january["SAFE 03"].startswith("Number of children being admitted to hospital")
+    assert "absentees" in july["SAFE 03"]
+    assert not any("hospital" in t for t in july.values())
+    assert len(january) == 7 and len(july) == 5

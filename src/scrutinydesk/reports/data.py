@@ -109,7 +109,7 @@ def build_report(outcome: Outcome, edition: date | None = None, *,
     ctx = _Context(outcome, chosen, month, area_name(council),
                    {r.pk: r.edition for r in rows})
     risks = _risks(outcome, ctx)
-    indicators = [_indicator(i, ctx) for i in _indicators(outcome)]
+    indicators = [_indicator(i, ctx) for i in _printed(_indicators(outcome), chosen, parts=True)]
     assigned = {r.code for i in indicators for v in [i, *i.parts] for r in v.risks}
     unassigned = [r for r in risks.values() if r.code not in assigned]
     _place_risks(indicators, risks)
@@ -135,7 +135,7 @@ def build_report(outcome: Outcome, edition: date | None = None, *,
 
 def _indicators(outcome: Outcome):
     measures = PerformanceMeasure.objects.filter(active=True).prefetch_related(
-        "observations", "statedjudgements").order_by("title")
+        "observations", "statedjudgements", "aliases").order_by("title")
     related = ["observations", "statedjudgements", "aliases", "lead_officers",
                "outcome_lead_officers", Prefetch("commentaries", Commentary.objects
                                                  .select_related("edition")),
@@ -144,6 +144,22 @@ def _indicators(outcome: Outcome):
         .order_by("number", "title")
     return PopulationIndicator.objects.filter(outcome=outcome, parent__isnull=True, active=True) \
         .prefetch_related(*related, Prefetch("parts", parts)).order_by("number", "title")
+
+
+def _was_printed(subject, edition: ReportEdition) -> bool:
+    return any(a.edition_id == edition.pk for a in subject.aliases.all())
+
+
+def _printed(rows, edition: ReportEdition | None, *, parts: bool = False) -> list:
+    """What an edition printed, as that paper had it: a report "as at" January 2018 shows
+    January's indicators and measures, not those added or dropped later. Without an edition,
+    or for one that printed none of ``rows`` (data entered by hand), all of them."""
+    rows = list(rows)
+    if edition is None:
+        return rows
+    kept = [r for r in rows if _was_printed(r, edition)
+            or (parts and any(_was_printed(p, edition) for p in r.parts.all()))]
+    return kept or rows
 
 
 def as_at(subject, ctx: _Context) -> Period:
@@ -175,11 +191,21 @@ def _code(indicator, ctx: _Context) -> str:
     return normalise_code(indicator.code)
 
 
+def _title(subject, ctx: _Context) -> str:
+    """The title as the report's edition printed it (wording changes between editions)."""
+    if ctx.edition is not None:
+        alias = next((a for a in subject.aliases.all()
+                      if a.edition_id == ctx.edition.pk and a.title.strip()), None)
+        if alias is not None:
+            return alias.title.strip()
+    return subject.title
+
+
 def _indicator(ind: PopulationIndicator, ctx: _Context, is_part: bool = False):
     a = assess(ind, at=as_at(ind, ctx))
     code = "" if is_part else _code(ind, ctx)
     view = m.IndicatorView(
-        key=ind.pk, code=code, title=ind.title,
+        key=ind.pk, code=code, title=_title(ind, ctx),
         anchor=f"indicator-{ind.pk}", unit_label=unit_caption(ind.unit, ind.unit_label),
         polarity=j.Polarity(ind.polarity).label, judged=a.polarity.judges,
         lead_officers=[o.name for o in ind.lead_officers.all()],
@@ -214,12 +240,13 @@ def _indicator(ind: PopulationIndicator, ctx: _Context, is_part: bool = False):
     view.vfm = comments[CommentaryKind.VALUE_FOR_MONEY]
     view.other = [c for c in (comments[CommentaryKind.SUMMARY_OF_ISSUES],
                               comments[CommentaryKind.OTHER]) if c]
-    view.measures = [_measure(x, ctx) for x in ind.measures.all()]
+    view.measures = [_measure(x, ctx) for x in _printed(ind.measures.all(), ctx.edition)]
     view.risks = ctx.risks_by_indicator.get(ind.pk, [])
     view.findings = [f.explanation for f in ind.findings.all()
                      if f.still_holds and f.status != FindingStatus.DISMISSED
                      and f.edition_id in (None, getattr(ctx.edition, "pk", None))]
-    view.parts = [_indicator(p, ctx, True) for p in ind.parts.all()] if not is_part else []
+    view.parts = [_indicator(p, ctx, True) for p in _printed(ind.parts.all(), ctx.edition)] \
+        if not is_part else []
     return view
 
 
@@ -247,7 +274,7 @@ def _commentary(subject, kind: str, ctx: _Context) -> m.Commentary | None:
 def _measure(measure: PerformanceMeasure, ctx: _Context) -> m.MeasureView:
     a = assess(measure, at=as_at(measure, ctx))
     view = m.MeasureView(
-        key=measure.pk, title=measure.title, anchor=f"measure-{measure.pk}",
+        key=measure.pk, title=_title(measure, ctx), anchor=f"measure-{measure.pk}",
         unit_label=unit_caption(measure.unit, measure.unit_label),
         polarity=j.Polarity(measure.polarity).label, judged=a.polarity.judges,
         latest=observation_figure(a.latest, measure),
