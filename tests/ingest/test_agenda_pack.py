@@ -550,3 +550,24 @@ def test_exclusion_item_under_part_two_and_a_later_item_citing_its_own_paragraph
 def test_cover_sheet_record_spans_its_report_pages(cheshire):
     sheets = [p.parsed for p in cheshire.parts if isinstance(p.parsed, ParsedCoverSheet)]
     assert [(s.ref.page, s.ref.page_end) for s in sheets] == [(13, 20), (21, 30)]
+
+
+def test_items_after_an_exclusion_without_a_part_2_heading_are_exempt():
+    meeting = parse_agenda_pack(_hand("ashcombe-exclusion-following-item-pack.txt")).meeting
+    by = {i.number: i for i in meeting.items}
+    assert not by["7"].exempt
+    assert by["8"].exempt and by["8"].exempt_paragraph == "3"
+    assert (by["8"].page_start, by["8"].page_end) == (15, 18)
+    assert not any(by[n].exempt for n in "123456")
+
+
+def test_restricted_pages_make_their_item_exempt():
+    text = (HAND / "ashcombe-exclusion-following-item-pack.txt").read_text(encoding="utf-8")
+    # no exclusion item at all: the "Document is Restricted" pages alone mark item 8
+    text = text.replace("7. Exclusion of the Press and Public", "7. Any Other Business")
+    text = "\n".join("To consider any other business." if ln.startswith("To consider excluding")
+                     else ln for ln in text.splitlines())
+    meeting = parse_agenda_pack(Paper.from_text(text, "pack.txt")).meeting
+    by = {i.number: i for i in meeting.items}
+    assert by["8"].exempt
+    assert not by["7"].exempt and not by["6"].exempt

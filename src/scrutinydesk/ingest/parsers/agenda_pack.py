@@ -47,6 +47,8 @@ _WP_SIGNATURE = re.compile(r"^\s*(?:Vice[- ]?)?Chair(?:man|person|woman)?\s*:|"
 _APPENDIX = re.compile(r"^\s*(?:APPENDIX|Appendix)\s+(?:[A-Z]|\d{1,2}|One|Two|Three|Four)\b"
                        r"[^\t]{0,100}$")
 _BLANK_PAGE = re.compile(r"intentionally left blank", re.I)
+_RESTRICTED = re.compile(r"^\W{0,3}(?:(?:this\s+)?document\s+is\s+restricted|"
+                         r"not\s+for\s+publication)\b", re.I)
 _MONITORING = re.compile(r"\bmonitoring report\b", re.I)
 
 
@@ -261,6 +263,7 @@ def parse_agenda_pack(paper: Paper) -> ParsedAgendaPack:
     front_end = starts[0].index if starts else len(lines)
     meeting = parse_front_sheet(lines[:front_end], paper.name)
     items = meeting.items
+    _mark_restricted(paper, items)
     end_number = lines[-1].number + 1
     first_pages = [i.page_start for i in items if i.page_start]
     front = PackPart(kind="front_sheet", title="Agenda", start_line=lines[0].number,
@@ -282,6 +285,21 @@ def parse_agenda_pack(paper: Paper) -> ParsedAgendaPack:
     for part in parts[1:]:
         _parse_part(paper, part)
     return ParsedAgendaPack(meeting=meeting, parts=parts)
+
+
+def _mark_restricted(paper: Paper, items: list[ParsedAgendaItem]) -> None:
+    """An item whose pack pages print "Document is Restricted" / "Not for publication" (the
+    placeholder a public pack carries for an exempt report) is exempt business."""
+    restricted = {ln.page for ln in paper.lines
+                  if ln.page is not None and _RESTRICTED.search(ln.text)}
+    if not restricted:
+        return
+    for item in items:
+        if item.page_start is None or item.exempt:
+            continue
+        end = item.page_end or item.page_start
+        if any(item.page_start <= p <= end for p in restricted):
+            item.exempt, item.part = True, 2
 
 
 def _split_top(paper: Paper, s: _Start, stop: int,

@@ -236,19 +236,39 @@ def parse_items(lines: list[Line], page: int | None = None,
         if (line.number == last.ref.line) if from_table else not in_table:
             piece = re.sub(r"^[-•]\s+", "", text)
             last.description = f"{last.description} {piece}".strip()
-    # The item excluding the press and public is itself public business; the paragraph it
-    # cites is the reason for the Part 2 items after it that cite none of their own.
+    mark_exclusions(items)
+    return items
+
+
+def mark_exclusions(items: list[ParsedAgendaItem]) -> None:
+    """The item excluding the press and public is itself public business; the paragraph it
+    cites is the reason for the Part 2 items after it that cite none of their own. Without a
+    "Part 2" heading after it, every item after the exclusion (its "following item(s)") is
+    exempt: a confidential item shown as public is the worse mistake."""
     paragraph = ""
-    for item in items:
+    excluding = False
+    for k, item in enumerate(items):
         m = _EXEMPT.search(f"{item.title} {item.description}")
         if _EXCLUSION.search(item.title):
-            item.exempt, item.exempt_paragraph = False, ""
-            paragraph = m.group(1) if m else paragraph
+            item.exempt, item.exempt_paragraph, item.part = False, "", 1
+            paragraph = m.group(1) if m else (_paragraph(item.description) or paragraph)
+            excluding = not any(i.part == 2 for i in items[k + 1:])
         elif m:
             item.exempt, item.exempt_paragraph = True, m.group(1)
-        elif item.exempt and paragraph:
-            item.exempt_paragraph = paragraph
-    return items
+        elif item.exempt or excluding:
+            item.exempt = True
+            item.part = 2
+            if paragraph and not item.exempt_paragraph:
+                item.exempt_paragraph = paragraph
+
+
+_PARAGRAPH = re.compile(r"\bparagraphs?\s+(\d{1,2})\b.{0,60}?Schedule\s*12\s*A", re.I | re.S)
+
+
+def _paragraph(text: str) -> str:
+    """ "… as defined in paragraph 3 of Part 1 of Schedule 12A …" → "3"."""
+    m = _PARAGRAPH.search(text)
+    return m.group(1) if m else ""
 
 
 def parse_front_sheet(lines: list[Line], source: str) -> ParsedMeeting:
