@@ -480,3 +480,16 @@ def test_garbage_in_minutes(garbage, at):
 def test_a_whole_pack_or_page_given_as_minutes():
     for name in (JAN_PACK, OCT_PACK, "2018-01-30-meeting-documents-page.txt"):
         parses_or_paper_error(Paper.from_text(sample_text(name), name))
+
+
+def test_items_after_an_exclusion_item_citing_no_schedule_are_exempt():
+    text = ("Northvale Borough Council\n\nMinutes of the meeting of the Housing Panel held on "
+            "3 March 2022\n\nPresent: Councillors Ann Lee (Chair) and Bob Shaw\n\n"
+            "1 Apologies\n\nThere were none.\n\n2 Exclusion of the Press and Public\n\n"
+            "RESOLVED that the press and public be excluded for the following item.\n\n"
+            "3 Temporary Accommodation Contract\n\nThe Panel considered the tenders.\n")
+    meeting = parse_minutes(Paper.from_text(text, "m.txt"))
+    by = {i.title: i for i in meeting.items}
+    assert not by["Exclusion of the Press and Public"].exempt
+    assert by["Temporary Accommodation Contract"].exempt
+    assert not by["Apologies"].exempt

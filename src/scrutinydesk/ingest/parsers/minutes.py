@@ -464,6 +464,11 @@ def _named_item(items: list[ParsedAgendaItem], text: str) -> ParsedAgendaItem | 
     return None
 
 
+_EXCLUDING_TITLE = re.compile(r"\bexclusion of (?:the )?(?:press|public)\b|"
+                              r"\b(?:press|public) (?:and (?:the )?(?:press|public) )?"
+                              r"(?:to be )?excluded\b", re.I)
+
+
 def _exemptions(items: list[ParsedAgendaItem]) -> None:
     has_part2 = any(i.part == 2 for i in items)
     paragraph, after = "", False
@@ -477,6 +482,8 @@ def _exemptions(items: list[ParsedAgendaItem]) -> None:
         elif own and re.search(r"(?i)\bexempt\b|\bconfidential\b", item.title):
             item.exempt, item.exempt_paragraph = True, own
         ex = md.exclusion_paragraph(item.minutes or item.description)
+        if ex is None and _EXCLUDING_TITLE.search(item.title):
+            ex = ("", [])  # "Exclusion of the Press and Public" citing no Schedule 12A
         if ex:
             paragraph = ex[0] or paragraph
             for other in items:
