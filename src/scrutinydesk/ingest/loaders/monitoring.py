@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
+from scrutinydesk.ingest.parsers.monitoring_values import unit_in_title
 from scrutinydesk.ingest.records import (
     ParsedIndicator,
     ParsedMeasure,
@@ -367,7 +368,7 @@ class _EditionLoader:
                                 self.seen_measures) or \
             _match_by_title(self.ctx, candidates, parsed.title, "", "measure",
                             self.seen_measures)
-        unit_text = next((v.unit_text for v in parsed.latest if v.unit_text), "")
+        unit_text = _measure_unit_text(parsed)
         values = {"indicator": indicator}
         if unit_text:
             values["unit"] = unit_from_text(unit_text)
@@ -445,6 +446,18 @@ class _EditionLoader:
         self.ctx.upsert(FocusSuggestion, {"edition": self.edition, "kind": item.kind,
                                           "text": item.text[:500]},
                         {"reason": item.reason, "position": position, **links}, item.ref)
+
+
+def _measure_unit_text(parsed: ParsedMeasure) -> str:
+    """The unit a measure is in: that of its printed values, else of its own series in a
+    table, else the one its title names ("Percentage of …", "… per 10,000")."""
+    for value in [*parsed.latest, *parsed.previous]:
+        if value.unit_text:
+            return value.unit_text
+    for series in parsed.series:
+        if series.unit_text and not series.is_comparator:
+            return series.unit_text
+    return unit_in_title(parsed.title)
 
 
 def _kind_to_follow(latest: Period | None) -> str:

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 
-from scrutinydesk.outcomes.titles import normalise_code
+from scrutinydesk.outcomes.titles import normalise_code, normalise_title
 
-from ..records import ParsedFocusItem, ParsedIndicator, ParsedRiskAssessment, ParsedValue
+from ..records import (
+    ParsedFocusItem,
+    ParsedIndicator,
+    ParsedMeasure,
+    ParsedRiskAssessment,
+    ParsedValue,
+)
 from . import monitoring_front as front
 from . import monitoring_values as values
 from .monitoring_heads import Heading, column_caption, is_column_header, lead_officers
 from .monitoring_lists import Measures, Risks
-from .monitoring_tables import Table
+from .monitoring_tables import Table, is_measure_label
 from .monitoring_text import Row, is_prose, join_fragments, words
 from .monitoring_words import rag_letter
 
@@ -399,13 +405,51 @@ class PageReader:
     def _attach(self, table: Table) -> None:
         if self.page is None or self.section != "page":
             return
-        if self.sub == "measures" and self.measures.current is not None:
+        if self.sub == "measures" and _rows_are_measures(table, self.measures.current):
+            self._measure_rows(table, self.page.main.measures)
+        elif self.sub == "measures" and self.measures.current is not None:
             self.measures.current.series.extend(table.series)
         else:
             self.page.target.series.extend(table.series)
 
+    def _measure_rows(self, table: Table, into: list[ParsedMeasure]) -> None:
+        """A table of measures by period ("Measure  Q3 17-18  Q4 17-18 …" over one row per
+        measure): each row is a measure's own values, given to the measure of that title
+        already listed on the page (its title printed above the table) or to a new one.
+        A comparator's row goes with the measure above it."""
+        known = {normalise_title(m.title): m for m in into}
+        last = self.measures.current
+        for series in table.series:
+            if series.is_comparator and last is not None:
+                last.series.append(series)
+                continue
+            measure = known.get(normalise_title(series.name))
+            if measure is None:
+                measure = ParsedMeasure(title=series.name, ref=series.ref)
+                into.append(measure)
+                known[normalise_title(series.name)] = measure
+            series.unit_text = series.unit_text or values.unit_in_title(series.name)
+            series.name = ""  # the measure's own figures
+            measure.series.append(series)
+            last = measure
+        self.measures.current, self.measures.titled = last, False
+
     def indicators(self) -> list[ParsedIndicator]:
         return [ind for page in self.pages.values() for ind in page.finish()]
+
+
+def _rows_are_measures(table: Table, current: ParsedMeasure | None) -> bool:
+    """Is each row of a table under "Performance Measure(s)" a measure of its own? When
+    its header says so ("Measure  Q3 17-18 …"), when a row repeats the title of the
+    measure just listed, or when no measure title came before the table and its rows are
+    named like measures rather than areas."""
+    if is_measure_label(table.label):
+        return True
+    own = [s for s in table.series if not s.is_comparator]
+    if current is not None:
+        key = normalise_title(current.title)
+        return any(normalise_title(s.name) == key for s in own)
+    return bool(own) and all(len(words(s.name)) >= 3 for s in own)
 
 
 def _runs_on(before: str, text: str) -> bool:

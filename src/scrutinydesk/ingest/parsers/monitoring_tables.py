@@ -32,6 +32,7 @@ class Table:
     start: int  # first row index
     end: int  # row index after the table
     series: list[ParsedSeries] = field(default_factory=list)
+    label: str = ""  # the header's first cell: "Measure", "Period", ""
 
 
 def _number(cell: str) -> tuple[bool, object]:
@@ -45,8 +46,17 @@ def _number(cell: str) -> tuple[bool, object]:
     return False, None
 
 
-def _is_name(cell: str) -> bool:
-    return bool(re.search(r"[A-Za-z]{2}", cell)) and not is_period(cell) and len(cell) <= 80
+_MEASURE_LABEL = re.compile(r"^(?:(?:performance\s)?measures?(?:\s?\(s\))?|indicators?)$", re.I)
+
+
+def is_measure_label(label: str) -> bool:
+    """A header cell saying each row is a measure: "Measure", "Performance measure(s)"."""
+    return bool(_MEASURE_LABEL.match((label or "").strip()))
+
+
+def _is_name(cell: str, longest: int = 80) -> bool:
+    return bool(re.search(r"[A-Za-z]{2}", cell)) and not is_period(cell) \
+        and len(cell) <= longest
 
 
 def _unit(label: str, cells: list[str]) -> str:
@@ -69,6 +79,7 @@ def _across(rows: list[tuple[Row, list[str]]]) -> tuple[int, list[ParsedSeries]]
         return 0, []
     offset = 1 if header and is_period(header[0]) else 0
     label = header[0] if offset == 0 else ""
+    longest = 300 if is_measure_label(label) else 80  # a measure's title may be long
     series, used = [], 1
     for row, cells in rows[1:]:
         if not cells:
@@ -78,7 +89,7 @@ def _across(rows: list[tuple[Row, list[str]]]) -> tuple[int, list[ParsedSeries]]
         values = [cells[i + offset] if i + offset < len(cells) else "" for i, _ in periods]
         read = [_number(v) for v in values]
         extra = cells[max(i for i, _ in periods) + offset + 1:]
-        if not _is_name(name) or not all(ok for ok, _ in read) or any(extra) \
+        if not _is_name(name, longest) or not all(ok for ok, _ in read) or any(extra) \
                 or all(v is None for _, v in read):
             break
         series.append(ParsedSeries(
@@ -162,7 +173,7 @@ def find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict
             after, html_rows = _html_rows(rows, i)
             series = _read(html_rows)[1] if html_rows else []
             if series:
-                tables[i] = Table(i, after, series)
+                tables[i] = Table(i, after, series, _label(html_rows))
             i = max(after, i + 1)
             continue
         md = _markdown_cells(row)
@@ -174,7 +185,7 @@ def find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict
                 j += 1
             used, series = _read(block)
             if series:
-                tables[i] = Table(i, j, series)
+                tables[i] = Table(i, j, series, _label(block))
             i = j
             continue
         if len(row.filled) >= 2:
@@ -182,11 +193,16 @@ def find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict
             block = _until_gap(block)
             used, series = _read(block)
             if series:
-                tables[i] = Table(i, i + used, series)
+                tables[i] = Table(i, i + used, series, _label(block))
                 i += used
                 continue
         i += 1
     return tables
+
+
+def _label(block: list[tuple[Row, list[str]]]) -> str:
+    cells = block[0][1] if block else []
+    return cells[0].strip() if cells else ""
 
 
 def _until_gap(block: list[tuple[Row, list[str]]]) -> list[tuple[Row, list[str]]]:

@@ -1,0 +1,142 @@
+"""Reports written by a second blind tester (tests/fixtures/papers/monitoring_report/
+safe-2018-10.txt, safe-2019-01.txt, independent-2019-04.txt) and what they showed the
+parser and loader got wrong; each fix is also tried on a small paper of its own."""
+
+from decimal import Decimal
+
+import pytest
+
+from scrutinydesk.ingest.parsers.monitoring_report import parse_monitoring_report
+from scrutinydesk.ingest.services import import_bytes
+from scrutinydesk.ingest.text import Paper
+from tests.conftest import FIXTURES, SAMPLES
+
+FOLDER = FIXTURES / "papers" / "monitoring_report"
+OCTOBER, JANUARY_2019, INDEPENDENT = (FOLDER / n for n in (
+    "safe-2018-10.txt", "safe-2019-01.txt", "independent-2019-04.txt"))
+JANUARY = SAMPLES / "2018-01-30-safeguarding-scrutiny-agenda-pack.txt"
+
+
+def _parse(path):
+    return parse_monitoring_report(Paper.from_text(path.read_text(encoding="utf-8"),
+                                                   name=path.name))
+
+
+@pytest.fixture(scope="module")
+def october():
+    return _parse(OCTOBER)
+
+
+@pytest.fixture(scope="module")
+def independent():
+    return _parse(INDEPENDENT)
+
+
+def _measures(report, start):
+    return [m for i in report.indicators for m in i.measures if m.title.startswith(start)]
+
+
+HEAD = """Outcomes Focused Monitoring Report
+March 2019
+
+SAFE: 01 Population Indicator - Rate of widgets - Outcome Lead Officer Ann Bee; Population \
+Indicator Lead Officer Cee Dee
+
+AREA - Latest (Q4 18-19) 58.6 per 10,000
+AREA - Trend IMPROVING\tG
+
+"""
+
+
+def _own(body: str):
+    return parse_monitoring_report(Paper.from_text(HEAD + body, name="own.txt"))
+
+
+def _points(measure):
+    (series,) = measure.series
+    return [(p, v) for p, v in series.points]
+
+
+# --- 1. a table of measures straight under "Performance Measure(s)" --------------------------
+def test_measure_table_rows_are_measures(october, independent):
+    (cin,) = _measures(october, "Children in need rate")
+    assert cin.series[0].name == ""
+    assert _points(cin)[0] == ("Q3 17-18", Decimal("150.2"))
+    (second,) = _measures(october, "% of children who become")
+    assert _points(second)[-1] == ("Q2 18-19", None)
+    # a title longer than 80 characters, and the title printed again above its table
+    (support,) = _measures(october, "Number of individuals who have completed support")
+    assert [v for _, v in _points(support)] == [Decimal(n) for n in (192, 178, 201, 214)]
+    (assessments,) = _measures(october, "Percentage of assessments")
+    assert [v for _, v in _points(assessments)] == [Decimal(n) for n in (71, 69, 76)]
+    first = independent.indicators[0]
+    assert not first.series
+    assert [m.title for m in first.measures] == [
+        "Number of people in permanent residential care (aged 65+)",
+        "Number of people waiting for a care and support assessment"]
+    assert all(not i.series for i in october.indicators)
+
+
+def test_measure_table_in_a_paper_of_my_own():
+    report = _own("Performance Measure(s) – Trend Lines\n"
+                  "Measures\tJan 2019\tFeb 2019\tMar 2019\n"
+                  "Widgets mended on time\t12%\t15%\t\n"
+                  "England\t10%\t11%\t12%\n"
+                  "Gadgets lost\t3\t4\t5\n"
+                  "Sprockets polished Latest Mar 2019 - 7\n")
+    ind = report.indicators[0]
+    assert not ind.series
+    widgets, gadgets, sprockets = ind.measures
+    assert [s.name for s in widgets.series] == ["", "England"]
+    assert widgets.series[0].unit_text == "%"
+    assert _points(gadgets) == [("Jan 2019", 3), ("Feb 2019", 4), ("Mar 2019", 5)]
+    assert sprockets.latest[0].value == 7
+
+
+def test_area_table_under_a_measure_title_stays_the_measures():
+    report = _own("Performance Measure(s) – Trend Lines\n"
+                  "Widgets mended on time\n"
+                  "Area\tJan 2019\tFeb 2019\n"
+                  "Dorset\t12\t15\n"
+                  "England\t10\t11\n")
+    (widgets,) = report.indicators[0].measures
+    assert [s.name for s in widgets.series] == ["Dorset", "England"]
+
+
+@pytest.mark.django_db
+def test_measure_table_loads_values_by_period():
+    from scrutinydesk.outcomes.models import PerformanceMeasure
+
+    import_bytes(INDEPENDENT.read_bytes(), INDEPENDENT.name)
+    measure = PerformanceMeasure.objects.get(title__startswith="Number of people in permanent")
+    assert sorted((o.period.label, o.value) for o in measure.observations.all()) == [
+        ("Q2 2018-19", Decimal("1204")), ("Q3 2018-19", Decimal("1198")),
+        ("Q4 2018-19", Decimal("1187"))]
+    assert measure.indicator.observations.filter(breakdown__startswith="Number").count() == 0
+
+
+# --- 8. a measure's unit follows its values, else its title ---------------------------------
+@pytest.mark.django_db
+def test_measure_unit_follows_its_values():
+    from scrutinydesk.outcomes.models import PerformanceMeasure
+
+    import_bytes(OCTOBER.read_bytes(), OCTOBER.name)
+    measure = PerformanceMeasure.objects.get(title__startswith="Percentage of assessments")
+    assert measure.unit == "percent"
+    assert {o.unit for o in measure.observations.all()} <= {"", "percent"}
+    assert PerformanceMeasure.objects.get(title__startswith="Children in need").unit == \
+        "per_10000"
+
+
+@pytest.mark.django_db
+def test_measure_unit_from_its_title_in_a_paper_of_my_own():
+    from scrutinydesk.outcomes.models import PerformanceMeasure
+
+    text = HEAD + ("Performance Measure(s) – Trend Lines\n"
+                   "Percentage of widgets mended\n"
+                   "Latest Q4 18-19 – TO FOLLOW\n"
+                   "Measure\tQ1 18-19\tQ2 18-19\n"
+                   "Gadgets per 1,000 homes\t3.1\t3.4\n")
+    import_bytes(text.encode(), "own.txt")
+    assert PerformanceMeasure.objects.get(title="Percentage of widgets mended").unit == "percent"
+    assert PerformanceMeasure.objects.get(title__startswith="Gadgets").unit == "per_1000"
