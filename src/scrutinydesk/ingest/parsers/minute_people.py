@@ -265,6 +265,88 @@ def read_attendance(status: str, kind: str, texts: list[tuple[str, Line]]) -> \
     return out
 
 
+_COL_NAME = re.compile(r"^(?:(?:member|councillor|attendee|officer)(?:'?s)?(?:\s+name)?|names?|"
+                       r"members?|councillors?)$", re.I)
+_COL_ROLE = re.compile(r"^(?:capacity|role|position|title|representing|designation|"
+                       r"committee\s+role)$", re.I)
+_COL_STATUS = re.compile(r"^(?:attendance|attended|status|present\??|attendance\s+status|"
+                         r"present\s*/\s*apologies)$", re.I)
+_STATUS_WORDS = [(re.compile(r"^(?:apolog|sent\s+apolog)", re.I), APOLOGIES),
+                 (re.compile(r"^(?:absent|did\s+not\s+attend|not\s+present|no\b|x$|✗)", re.I),
+                  ABSENT),
+                 (re.compile(r"^(?:substitut|reserve)", re.I), SUBSTITUTE),
+                 (re.compile(r"^(?:present|attended|in\s+attendance|yes\b|remote|virtual|"
+                             r"online|in\s+person|✓|✔)", re.I), PRESENT)]
+
+
+def _table_status(text: str) -> str:
+    return next((status for pattern, status in _STATUS_WORDS if pattern.match(text)), "")
+
+
+def read_attendance_table(lines: list[Line], kind: str = COMMITTEE_MEMBER, *,
+                          header_required: bool = True) -> list[ParsedAttendee] | None:
+    """Attendees from a table with a name column, a role or capacity column and an
+    attendance column ("Name | Capacity | Attendance" over "Cllr A B | Chair | Present"),
+    arriving as TAB-separated rows. The header row names the columns and is never a person;
+    without one (``header_required`` False) the columns are found from their contents.
+    ``None`` when the lines are no such table."""
+    rows = [(line, [clean(c) for c in line.text.split("\t")]) for line in lines
+            if "\t" in line.text.strip("\t ") and line.text.strip()]
+    if not rows:
+        return None
+    cols: dict[str, int] = {}
+    first = rows[0][1]
+    for k, cell in enumerate(first):
+        for key, pattern in (("name", _COL_NAME), ("role", _COL_ROLE), ("status", _COL_STATUS)):
+            if key not in cols and pattern.match(cell.strip(" :*")):
+                cols[key] = k
+    if "name" in cols and len(cols) >= 2:
+        rows = rows[1:]
+    elif header_required:
+        return None
+    else:
+        width = max(len(c) for _, c in rows)
+        for k in range(width):
+            values = [c[k] for _, c in rows if k < len(c) and c[k]]
+            if not values:
+                continue
+            if "status" not in cols and all(_table_status(v) for v in values):
+                cols["status"] = k
+            elif "name" not in cols and all(looks_like_name(name_and_brackets(v)[0])
+                                            for v in values):
+                cols["name"] = k
+            elif "role" not in cols and "name" in cols:
+                cols["role"] = k
+        if "name" not in cols or "status" not in cols:
+            return None
+    out: list[ParsedAttendee] = []
+    for line, cells in rows:
+        def cell(key: str, cells: list[str] = cells) -> str:
+            k = cols.get(key)
+            return cells[k].strip() if k is not None and k < len(cells) else ""
+        name, bracket = name_and_brackets(cell("name"))
+        name = person_name(name)
+        if not looks_like_name(name):
+            continue
+        role = cell("role") or bracket
+        status = _table_status(cell("status")) or (PRESENT if "status" not in cols else "")
+        if not status:
+            continue
+        person = ParsedAttendee(name, status, _member_kind(kind, bool(_COUNCILLOR.match(name))),
+                                ref=ref_of(line))
+        sub = _SUB_FOR.match(role)
+        if sub and looks_like_name(sub["who"]):
+            person.substitute_for = person_name(sub["who"].strip())
+            if status == PRESENT:
+                person.status = SUBSTITUTE
+        elif re.fullmatch(r"(?i)substitute(?:\s+member)?", role) and status == PRESENT:
+            person.status = SUBSTITUTE
+        elif role and role.lower() not in ("member", "committee member", "-", "n/a"):
+            person.capacity = role
+        out.append(person)
+    return out or None
+
+
 def read_reserve_table(lines: list[Line]) -> list[ParsedMember]:
     """Members from a two-column "Ordinary Member / Reserve Member" list, tab-separated."""
     out: list[ParsedMember] = []
@@ -284,7 +366,7 @@ def read_reserve_table(lines: list[Line]) -> list[ParsedMember]:
             break
         ordinary, brackets = _name_and_all_brackets(cells[0])
         if looks_like_name(ordinary):
-            role = next((r for r in map(_role_of, brackets) if r != MEMBER), MEMBER)
+            role = next((r for r in map(role_of, brackets) if r != MEMBER), MEMBER)
             out.append(ParsedMember(ordinary, role, ref=ref_of(line)))
         if len(cells) > 1:
             reserve, _ = _name_and_all_brackets(cells[1])
@@ -305,7 +387,7 @@ def _name_and_all_brackets(text: str) -> tuple[str, list[str]]:
     return name, brackets
 
 
-def _role_of(capacity: str) -> str:
+def role_of(capacity: str) -> str:
     c = capacity.lower().replace(" ", "-")
     if c.startswith("vice-chair"):
         return VICE_CHAIR

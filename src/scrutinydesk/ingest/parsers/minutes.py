@@ -187,6 +187,12 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
                         mp.attendance_label(joined) or _NOTE.match(joined):
                     break
                 texts, after = texts + [(mt.clean(ln.text), ln) for ln in nxt], after2
+            table = mp.read_attendance_table([ln for _, ln in texts], kind,
+                                             header_required=False) \
+                if any("\t" in ln.text for _, ln in texts) else None
+            if table:
+                _table_attendance(meeting, table)
+                texts = [(t, ln) for t, ln in texts if "\t" not in ln.text]
             for text, line in texts:
                 chair = mp.chair_line(text)
                 if chair and status == mt.PRESENT:
@@ -205,6 +211,11 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
             _note(meeting, text)
             pos = after
             continue
+        table = mp.read_attendance_table(block, mt.COMMITTEE_MEMBER)
+        if table:
+            _table_attendance(meeting, table)
+            pos = after
+            continue
         members = mp.read_reserve_table(block)
         if members:
             meeting.members += members
@@ -212,6 +223,15 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
             continue
         return pos
     return pos
+
+
+def _table_attendance(meeting: ParsedMeeting, people: list[ParsedAttendee]) -> None:
+    """Attendees read from an attendance table; the member in the "Chair" row who was
+    present chaired the meeting."""
+    meeting.attendance += people
+    for person in people:
+        if person.status == mt.PRESENT and mp.role_of(person.capacity) == mt.CHAIR:
+            meeting.chaired_by = meeting.chaired_by or person.name
 
 
 def _note(meeting: ParsedMeeting, text: str) -> None:
