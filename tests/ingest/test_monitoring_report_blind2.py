@@ -140,3 +140,55 @@ def test_measure_unit_from_its_title_in_a_paper_of_my_own():
     import_bytes(text.encode(), "own.txt")
     assert PerformanceMeasure.objects.get(title="Percentage of widgets mended").unit == "percent"
     assert PerformanceMeasure.objects.get(title__startswith="Gadgets").unit == "per_1000"
+
+
+# --- 2, 3, 4. titles: a unit in brackets, merged indicators, the latest wording --------------
+def _titles():
+    from scrutinydesk.outcomes.models import PopulationIndicator
+
+    return sorted(PopulationIndicator.objects.filter(parent=None).values_list("title",
+                                                                              flat=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", ["forward", "backward"])
+def test_titles_with_units_and_a_merged_indicator_in_any_order(order):
+    from scrutinydesk.outcomes.models import PopulationIndicator
+
+    papers = [JANUARY, OCTOBER, JANUARY_2019]
+    warnings = []
+    for path in papers if order == "forward" else papers[::-1]:
+        warnings += import_bytes(path.read_bytes(), path.name).warnings
+    care = PopulationIndicator.objects.get(title__startswith="Rate of children in care")
+    # January's "Rate of children in care" is October's "… (per 10,000)": one indicator,
+    # titled as the latest edition printing it words it
+    assert care.title == "Rate of children in care (per 10,000)"
+    assert {a.edition.edition.month for a in care.aliases.all()} == {1, 10}
+    plan = PopulationIndicator.objects.exclude(title__contains=" and ").get(
+        title__startswith="Rate of children subject")
+    assert plan.title == "Rate of children subject to a child protection plan (per 10,000)"
+    merged = PopulationIndicator.objects.get(title__contains="plan and rate")
+    assert merged.pk not in (care.pk, plan.pk)
+    assert {o.period.label for o in merged.observations.all()} == {"Q3 2018-19", "Q2 2018-19"}
+    assert not plan.observations.filter(period_start__year=2018, period_start__month=10)
+    if order == "forward":
+        assert any("covers more than one known indicator" in w for w in warnings)
+
+
+@pytest.mark.django_db
+def test_titles_in_papers_of_my_own():
+    def paper(month, title, value):
+        return (f"Outcomes Focused Monitoring Report\n{month} 2019\n\n"
+                f"SAFE: 01 Population Indicator - {title} - Outcome Lead Officer Ann Bee\n\n"
+                f"AREA - Latest ({month} 2019) {value}\n\n"
+                "SAFE: 02 Population Indicator - Gadgets lost on the way home - Outcome Lead "
+                "Officer Ann Bee\n\n"
+                f"AREA - Latest ({month} 2019) 4\n").encode()
+
+    import_bytes(paper("June", "Widgets mended late (%)", "5%"), "june.txt")
+    import_bytes(paper("March", "Widgets mended late", "6%"), "march.txt")
+    assert _titles() == ["Gadgets lost on the way home", "Widgets mended late (%)"]
+    warnings = import_bytes(paper("July", "Widgets mended late and gadgets lost on the way home",
+                                  "7%"), "july.txt").warnings
+    assert len(_titles()) == 3
+    assert any("covers more than one" in w for w in warnings)

@@ -175,9 +175,7 @@ class _EditionLoader:
         ctx = self.ctx
         # The lead officers and partners are the indicator's latest edition's; an earlier
         # edition's stay in its own pages (and its words in Commentary).
-        latest_here = not IndicatorAlias.objects.filter(
-            indicator=indicator, edition__outcome=self.outcome,
-            edition__edition__gt=self.edition.edition).exists()
+        latest_here = self._latest_for(indicator)
         officers = [o for o in (ctx.officer(n) for n in parsed.lead_officers) if o]
         _lead_officers(ctx, indicator.lead_officers, officers, latest_here)
         outcome_leads = [o for o in (ctx.officer(n) for n in parsed.outcome_lead_officers) if o]
@@ -221,7 +219,17 @@ class _EditionLoader:
                 ref)
         if unit_text and not found.unit_label:
             values["unit_label"] = unit_text[:100]
+        if self._latest_for(found) and title.strip() and not candidates.filter(
+                title_key=normalise_title(title)).exclude(pk=found.pk).exists():
+            values["title"] = title[:500]  # the wording of the latest edition printing it
         return self.ctx.upsert(PopulationIndicator, {"pk": found.pk}, values, ref)
+
+    def _latest_for(self, subject) -> bool:
+        """Is this edition the latest one printing the indicator or measure?"""
+        field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
+        return not IndicatorAlias.objects.filter(
+            **{field: subject}, edition__outcome=self.outcome,
+            edition__edition__gt=self.edition.edition).exists()
 
     # --- values -----------------------------------------------------------------------
     def _value(self, subject, value: ParsedValue | None, ref: SourceRef) -> Period | None:
@@ -515,21 +523,72 @@ def _covering(objects, text: str, breakdowns: dict[int, set[str]]):
     return None
 
 
+_UNIT_IN_BRACKETS = re.compile(
+    r"\s*\((?:[^()]{0,30}\bper\b[^()]{0,40}|£|%|percent(?:age)?|rate|number|count)\)\s*$",
+    re.I)
+
+
+def _without_unit(title: str) -> str:
+    """A title without the unit printed in brackets at its end: "Rate of children in care
+    (per 10,000)" → "Rate of children in care" ("(aged 0 to 14 years)" stays)."""
+    return _UNIT_IN_BRACKETS.sub("", title or "")
+
+
+def match_key(title: str) -> str:
+    """The key two printed titles of one indicator or measure share."""
+    return normalise_title(_without_unit(title))
+
+
+def _clauses(title: str) -> list[set[str]]:
+    """The parts of a title joined by "and" that could each be a title of their own (three
+    words or more): "Rate of children subject to a child protection plan and rate of
+    children in care" has two; "Rate of children and young people in care" has one."""
+    parts = [set(normalise_title(p).split())
+             for p in re.split(r"\band\b|&", _without_unit(title), flags=re.I)]
+    big = [p for p in parts if len(p) >= 3]
+    return big if len(big) >= 2 else [set(match_key(title).split())]
+
+
+def _merged_with(candidates, title: str) -> list:
+    """The known titles that a title joining two or more ("… plan and rate of children in
+    care") covers word for word, when it covers more than one of them (a title that only
+    contains another known title is not a merge of it)."""
+    if len(_clauses(title)) < 2:
+        return []
+    words = set(match_key(title).split())
+    covered = [c for c in candidates if set(match_key(c.title).split()) <= words]
+    keys = {c.pk: set(match_key(c.title).split()) for c in covered}
+    distinct = [c for c in covered
+                if not any(keys[c.pk] < keys[o.pk] for o in covered if o.pk != c.pk)]
+    return distinct if len(distinct) >= 2 else []
+
+
 def _match_by_title(ctx: LoadContext, candidates, title: str, code: str, what: str,
                     already: list):
     """The one known indicator or measure this printed title is, or None (new). Exact
     normalised titles win; else titles sharing most of their words; the printed code only
     breaks a tie. Several equally good candidates are reported, not guessed."""
-    key = normalise_title(title)
+    key = match_key(title)
     taken = {o.pk for o in already}
-    exact = [c for c in candidates if c.title_key == key]
+    exact = [c for c in candidates if match_key(c.title) == key]
     if not exact:
         exact = [c for c in candidates
-                 if any(normalise_title(a.title) == key for a in c.aliases.all())]
+                 if any(match_key(a.title) == key for a in c.aliases.all())]
     if len(exact) == 1:
         return exact[0]
-    scored = sorted(((title_similarity(c.title, title), c) for c in candidates
-                     if c.pk not in taken), key=lambda pair: pair[0], reverse=True)
+    if not exact:
+        merged = _merged_with(candidates, title)
+        if merged:
+            ctx.warn(f"The {what} “{title}” covers more than one known {what}: "
+                     + "; ".join(f"“{c.title}”" for c in merged)
+                     + ". It was recorded as a new " + what
+                     + "; merge it in the admin if it is one of those.")
+            return None
+    clauses = len(_clauses(title))
+    scored = sorted(((title_similarity(_without_unit(c.title), _without_unit(title)), c)
+                     for c in candidates
+                     if c.pk not in taken and len(_clauses(c.title)) == clauses),
+                    key=lambda pair: pair[0], reverse=True)
     good = [(s, c) for s, c in scored if s >= MATCH_THRESHOLD]
     if not good:
         return None
