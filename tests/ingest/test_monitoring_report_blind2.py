@@ -192,3 +192,27 @@ def test_titles_in_papers_of_my_own():
                                   "7%"), "july.txt").warnings
     assert len(_titles()) == 3
     assert any("covers more than one" in w for w in warnings)
+
+
+# --- 5. notes and "calendar year" in period labels -------------------------------------------
+@pytest.mark.django_db
+def test_provisional_and_calendar_year_periods():
+    from scrutinydesk.outcomes.models import StatedJudgement
+
+    import_bytes(JANUARY_2019.read_bytes(), JANUARY_2019.name)
+    import_bytes(INDEPENDENT.read_bytes(), INDEPENDENT.name)
+    roads = StatedJudgement.objects.get(indicator__title__startswith="Number of people killed")
+    assert (roads.latest_period.code, roads.latest_value) == ("CY2018", Decimal(251))
+    assert roads.latest_period_text == "2018 provisional"  # the note kept as printed
+    home = StatedJudgement.objects.get(indicator__title__startswith="Proportion of older")
+    assert (home.latest_period.code, home.previous_period.code) == ("CY2018", "CY2017")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("2018 provisional", "CY2018"), ("Q2 2018-19 revised", "FY2018Q2"),
+    ("2016 calendar year", "CY2016"), ("calendar year 2016", "CY2016"),
+    ("2017-18 estimated", "FY2017")])
+def test_period_notes_of_my_own(text, code):
+    from scrutinydesk.core.periods import Period
+
+    assert Period.parse(text).code == code

@@ -300,6 +300,8 @@ def _parse(raw: str, expected: PeriodKind | None) -> Period:
     # Notes printed beside a period: "2016-17 (Annual Measure)", "Q1 2017-18 (provisional)"
     text = re.sub(r"\s*\((?:annual(?: measure)?|annal measure|provisional|revised|estimate[d]?)\)$",
                   "", text, flags=re.I)
+    # ... or after it without brackets: "2018 provisional", "Q2 2018-19 revised"
+    text = re.sub(r"(?<=\d)\s+(?:provisional|revised|estimated?)$", "", text, flags=re.I)
     text = text.strip().strip("().,;:").strip()
     low = text.lower()
     if not low:
@@ -350,8 +352,8 @@ def _parse(raw: str, expected: PeriodKind | None) -> Period:
             return Period.range(date(first, 1, 1), date(last, 12, 31))
         raise PeriodError(f"“{raw}”: {a} to {b} is not a financial or academic year")
 
-    # A single year: "2016", "CY 2016", "calendar year 2016"
-    m = re.fullmatch(r"(?:cy|calendar year)?\s*(\d{4})", low)
+    # A single year: "2016", "CY 2016", "calendar year 2016", "2016 calendar year"
+    m = re.fullmatch(r"(?:cy|calendar year)?\s*(\d{4})(?:\s*calendar year)?", low)
     if m:
         return Period.calendar_year(_year(m[1]))
 
