@@ -201,3 +201,19 @@ def test_a_failing_load_writes_nothing(monkeypatch):
     with pytest.raises(RuntimeError), transaction.atomic():
         load(minutes())
     assert Meeting.objects.count() == 0 and Member.objects.count() == 0
+
+
+def test_next_meeting_time_and_venue_fill_the_scheduled_meeting_only_where_blank():
+    from scrutinydesk.ingest.records import ParsedFutureMeeting
+    record = minutes()
+    record.future_meetings = [ParsedFutureMeeting(date(2019, 6, 4), start_time=time(10, 0),
+                                                  venue="the Council Chamber, County Hall")]
+    load(record)
+    nxt = Meeting.objects.get(date=date(2019, 6, 4))
+    assert (nxt.start_time, nxt.venue, nxt.status) == (time(10, 0), "Council Chamber, County Hall",
+                                                       "scheduled")
+    nxt.venue = "Room 3"
+    nxt.save()
+    ctx = load(record, "again.txt")
+    assert Meeting.objects.get(date=date(2019, 6, 4)).venue == "Room 3"
+    assert ctx is not None

@@ -126,3 +126,19 @@ def test_confirmation_date():
                                 "the Panel to be held on: Thursday, 18 January 2018).") == date(
                                     2018, 1, 18)
     assert md.confirmation_date("These minutes are a record of the meeting.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The minutes of the meeting held on 8 September 2020 were agreed and signed.",
+    "The minutes of the previous meeting were confirmed and signed as a correct record.",
+    "The minutes of the meeting of the Committee held on 3 May 2022 were approved as a correct "
+    "record.",
+])
+def test_minutes_agreed_in_prose_are_an_agreed_decision(text):
+    got = md.read_decisions(paras(text))
+    assert [(d.kind, d.text) for d in got] == [("agreed", text)]
+
+
+def test_minutes_merely_mentioned_are_no_decision():
+    assert md.read_decisions(paras("The minutes of the meeting held on 8 September 2020 were "
+                                   "referred to in discussion of the budget.")) == []

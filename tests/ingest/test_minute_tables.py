@@ -70,3 +70,15 @@ def test_header_row_is_never_a_person():
     lines = [Line(1, "Member\tRole\tStatus"), Line(2, "Cllr Ann Lee\tChair\tPresent")]
     people = mp.read_attendance_table(lines)
     assert [p.name for p in people] == ["Cllr Ann Lee"]
+
+
+def test_next_meeting_time_and_venue(northshire):
+    from datetime import date, time
+    nxt = next(f for f in northshire.future_meetings if f.date == date(2023, 9, 20))
+    assert nxt.start_time == time(10, 0)
+    assert nxt.venue == "the Council Chamber, County Hall, Kingsbridge"
+
+
+def test_previous_minutes_confirmed_is_a_decision(northshire):
+    item = next(i for i in northshire.items if i.minute_number == "14")
+    assert item.decisions and item.decisions[0].kind == "resolved"

@@ -94,6 +94,8 @@ class ParsedFutureMeeting:
     date: date
     topics: list[str] = field(default_factory=list)
     ref: SourceRef = field(default_factory=SourceRef)
+    start_time: time | None = None  # "… will be held on 20 September 2023 at 10.00 am …"
+    venue: str = ""  # "… in the Council Chamber, County Hall, Kingsbridge."
 
 
 @dataclass(slots=True)

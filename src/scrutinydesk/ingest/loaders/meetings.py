@@ -95,7 +95,15 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
         if earlier is not None and earlier.pk != meeting.pk:
             ctx.upsert(Meeting, {"pk": earlier.pk}, {"minutes_confirmed_on": meeting.date})
     for future in parsed.future_meetings:
-        ctx.upsert(Meeting, {"committee": committee, "date": future.date}, {}, future.ref)
+        existing = Meeting.objects.filter(committee=committee, date=future.date).first()
+        details = {}
+        # the time and place the minutes announce for the next meeting, never over what the
+        # meeting's own papers say
+        if future.start_time and not (existing and existing.start_time):
+            details["start_time"] = future.start_time
+        if future.venue and not (existing and existing.venue):
+            details["venue"] = re.sub(r"^the\s+(?=[A-Z])", "", future.venue.strip())[:500]
+        ctx.upsert(Meeting, {"committee": committee, "date": future.date}, details, future.ref)
     return meeting
 
 

@@ -154,12 +154,22 @@ _CLOSING_KIND = {"noted": NOTED, "agreed": AGREED, "approved": AGREED, "endorsed
                  "accepted": AGREED, "supported": AGREED}
 
 
+# "The minutes of the meeting held on 8 September 2020 were agreed and signed.", "… were
+# confirmed and signed as a correct record", "… were approved as a correct record"
+_MINUTES_AGREED = re.compile(r"^(?:The\s+)?(?:draft\s+)?minutes\s+of\s+the\s+(?:\w+\s+){0,2}?"
+                             r"(?:meeting|committee|panel)\b[^.;]{0,120}?\s+(?:were|was|are|be|"
+                             r"being|had\s+been|have\s+been)\s+(?:duly\s+|unanimously\s+)?"
+                             r"(?:agreed|confirmed|approved|accepted|adopted|signed)\b", re.I)
+
+
 def _closing_decision(paras: list[Para]) -> list[ParsedDecision]:
     for p in reversed(paras):
         for sentence in sentences(p.text):
             m = _CLOSING.match(sentence.strip())
             if m and not re.match(r"(?i)that\b", m["what"]) and len(m["what"].split()) <= 10:
                 return [ParsedDecision(_CLOSING_KIND[m["v"]], sentence.strip(), ref=p.ref)]
+            if _MINUTES_AGREED.match(sentence.strip()):
+                return [ParsedDecision(AGREED, sentence.strip(), ref=p.ref)]
     return []
 
 
@@ -343,6 +353,39 @@ def meetings_in_prose(text: str) -> list[date]:
     return out
 
 
+_AT_TIME = re.compile(r"^,?\s*(?:at|commencing\s+at|starting\s+at|from)\s+"
+                      r"(?P<t>\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon)",
+                      re.I)
+_IN_VENUE = re.compile(r"^,?\s*(?:in|at)\s+(?P<v>(?:the\s+)?[A-Z][^;]{2,150}?)\s*(?:\.\s*$|;|$|"
+                       r"\s+(?=at\s+\d))")
+
+
+def meeting_time_and_venue(text: str, when: date) -> tuple[time | None, str]:
+    """The time and place printed straight after a meeting's date: "… will be held on
+    Wednesday, 20 September 2023 at 10.00 am in the Council Chamber, County Hall,
+    Kingsbridge." (either order)."""
+    for sentence in sentences(text):
+        for m in DATE_IN_TEXT.finditer(sentence):
+            if parse_date(m.group(1)) != when:
+                continue
+            rest, start, venue = sentence[m.end():], None, ""
+            for _ in range(2):
+                t = _AT_TIME.match(rest)
+                if t and start is None:
+                    found = times_in(t["t"])
+                    start = found[0] if found else None
+                    rest = rest[t.end():]
+                    continue
+                v = _IN_VENUE.match(rest)
+                if v and not venue and not _CLOCK.match(v["v"]):
+                    venue = v["v"].strip(" ,.")
+                    rest = rest[v.end():]
+                    continue
+                break
+            return start, venue
+    return None, ""
+
+
 def read_future_meetings(paras: list[Para], title: str = "") -> list[ParsedFutureMeeting]:
     """Dates on their own line, each followed by the topics (bullets or short lines) for that
     meeting, as in a work-programme minute; "16 January 2025 - Better Care Fund Plan; ..."
@@ -368,7 +411,8 @@ def read_future_meetings(paras: list[Para], title: str = "") -> list[ParsedFutur
             continue
         for found in meetings_in_prose(p.text):
             if all(f.date != found for f in out):
-                out.append(ParsedFutureMeeting(found, ref=p.ref))
+                start, venue = meeting_time_and_venue(p.text, found)
+                out.append(ParsedFutureMeeting(found, ref=p.ref, start_time=start, venue=venue))
         if current is None:
             continue
         short = len(p.text.split()) <= 15 and not p.text.endswith((".", ":"))
