@@ -420,3 +420,22 @@ def test_garbage_in_a_page(garbage, at):
     lines = fixture_text("harbourside-cyp-panel-2019-03-06.txt").splitlines()
     parses_or_paper_error("\n".join(lines[:at] + garbage + lines[at:]))
     parses_or_paper_error("\n".join(garbage))
+
+
+@pytest.fixture(scope="module")
+def westvale() -> ParsedMeeting:
+    from scrutinydesk.ingest.formats import read_paper
+    path = HERE / "westvale-cyp-panel-2022-11-21.html"
+    return parse_meeting_page(read_paper(path.read_bytes(), path.name))
+
+
+def test_westvale_vice_chair_in_the_chair_keeps_the_capacity(westvale):
+    assert westvale.chaired_by == "Councillor Daniel Frost"
+    frost = [a for a in westvale.attendance if a.name == "Councillor Daniel Frost"]
+    assert [(a.status, a.capacity) for a in frost] == [("present", "Vice-Chair")]
+
+
+def test_westvale_item_after_the_exclusion_is_exempt(westvale):
+    by = {i.number: i for i in westvale.items}
+    assert not by["8"].exempt
+    assert by["9"].exempt and by["9"].exempt_paragraph == "3"

@@ -466,6 +466,9 @@ def read_chair(text: str, people: list[ParsedAttendee], members: list[ParsedMemb
                 break
     if not who:
         return ""
+    named = re.sub(r"\s*\([^()]*\)$", "", who)  # "Councillor Daniel Frost (Vice-Chair)"
+    if named != who and looks_like_name(named):
+        who = person_name(named)
     if re.fullmatch(r"(?i)vice[- ]?chair\w*", who):
         for p in people:
             if re.match(r"(?i)vice[- ]?chair", p.capacity):

@@ -388,6 +388,8 @@ def read_item_minutes(meeting: ParsedMeeting, item: ParsedAgendaItem, lines: lis
         meeting.attendance += mp.read_substitutes(p.text, p.ref)
         chair = mp.read_chair(p.text, meeting.attendance, meeting.members)
         meeting.chaired_by = chair or meeting.chaired_by
+        if chair:
+            _chair_with_role(meeting, chair, p)
         start, end = md.read_duration(p.text)
         meeting.start_time = meeting.start_time or start
         meeting.end_time = meeting.end_time or end
@@ -429,6 +431,25 @@ def finish_meeting(meeting: ParsedMeeting) -> None:
 
 _CHAIR_CAPACITY = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?(?:\s+of\s+the\s+\w+)?"
                              r"(?:\s+for\s+the\s+meeting)?$", re.I)
+
+
+def _chair_with_role(meeting: ParsedMeeting, chair: str, p) -> None:
+    """ "Councillor Daniel Frost (Vice-Chair) took the Chair.": he chaired, present, and his
+    capacity stays the role printed with his name."""
+    surname = chair.split()[-1]
+    m = re.search(rf"\b{re.escape(surname)}\s*\((?P<r>(?:vice|deputy)[- ]?chair\w*)\)",
+                  p.text, re.I)
+    if not m:
+        return
+    key = normalise_person_name(chair)
+    for a in meeting.attendance:
+        if normalise_person_name(a.name) == key:
+            a.capacity = a.capacity if a.capacity and a.capacity != "Chair" else m["r"]
+            if a.status in (mt.APOLOGIES, mt.ABSENT):
+                a.status = mt.PRESENT
+            return
+    meeting.attendance.append(ParsedAttendee(chair, mt.PRESENT, mt.COMMITTEE_MEMBER, m["r"],
+                                             ref=p.ref))
 
 
 def _chair_attends(meeting: ParsedMeeting) -> None:
