@@ -405,3 +405,33 @@ def test_delayed_without_a_rag_column_is_red():
     # no RAG column: the colour is derived from the status (Action.rag_rating)
     assert [(a.status, a.rag) for a in plan.priorities[0].actions] == [
         ("off_target", ""), ("at_risk", "")]
+
+
+EASTMOOR = FIXTURES / "papers" / "action_plan" / "eastmoor-improvement-plan-2024-04-03.html"
+
+
+@pytest.fixture(scope="module", params=["html", "pdf", "docx"])
+def eastmoor(request):
+    from scrutinydesk.ingest.formats import read_paper
+    from tests.ingest.paperbuilders import html_to_pdf, text_to_docx
+
+    html = read_paper(EASTMOOR.read_bytes(), EASTMOOR.name)
+    if request.param == "html":
+        paper = html
+    elif request.param == "pdf":
+        paper = read_paper(html_to_pdf(EASTMOOR.read_text(encoding="utf-8")), "plan.pdf")
+    else:
+        paper = read_paper(text_to_docx(html.text), "plan.docx")
+    return parse_action_plan(paper)
+
+
+def test_eastmoor_published_line(eastmoor):
+    assert eastmoor.published_on == date(2024, 4, 3)
+    assert eastmoor.owner == "Director of Children's Services"
+
+
+def test_eastmoor_recurring_timescale_has_no_due_date(eastmoor):
+    by = {a.number: a for a in eastmoor.actions}
+    assert by["1.3"].timescale == "Monthly from May 2024" and by["1.3"].due is None
+    assert by["1.1"].due == date(2024, 6, 30) and by["1.4"].due == date(2025, 3, 31)
+    assert by["2.3"].progress == "Not started"

@@ -184,7 +184,7 @@ def actionplans() -> Iterable[dict]:
                             if a.priority else None, "text": a.text,
                             "timescale": a.timescale, "due": a.due,
                             "measures_of_success": a.measures_of_success, "lead": a.lead,
-                            "status": a.status, "rag": a.rag_rating,
+                            "progress": a.progress, "status": a.status, "rag": a.rag_rating,
                             "milestones": [{"text": ms.text, "due": ms.due,
                                             "status": ms.status} for ms in a.milestones.all()],
                             "source": _source(a)} for a in plan.actions.all()],
@@ -230,6 +230,7 @@ CSV_ROWS: dict[str, Callable[[dict], Iterable[dict]]] = {
                                "priority": a["priority"], "text": a["text"],
                                "timescale": a["timescale"], "due": a["due"], "lead": a["lead"],
                                "status": a["status"], "rag": a["rag"],
+                               "progress": a["progress"],
                                "milestones": len(a["milestones"])} for a in r["actions"]),
 }
 CSV_ROWS["measures"] = CSV_ROWS["indicators"]

@@ -92,7 +92,9 @@ def _describe(plan: ParsedActionPlan, paper: Paper, first_header: int) -> None:
                      ln.text, re.I)
         if m and not plan.owner:
             plan.owner = clean(m.group(1))
-        m = re.match(r"^\s*(?:Date|Updated|Last updated|As at|Version date)\b\s*:?\s*(.*)",
+        m = re.match(r"^\s*(?:Date|Updated|Last updated|As at|Version date|Published(?: on)?|"
+                     r"Date (?:of )?(?:publication|issue)|Date published|Issued|Issue date)\b"
+                     r"\s*:?\s*(.*)",
                      ln.text, re.I)
         if m and plan.published_on is None and find_dates(m.group(1)):
             plan.published_on = find_dates(m.group(1))[0]

@@ -251,6 +251,10 @@ class TableWalker:
             if i < len(cells) and i not in used and cells[i]:
                 builder.texts.setdefault("extra:" + heading, []).append(cells[i])
         progress = cells[milestone_idx] if milestone_idx is not None else ""
+        prog = index.get("progress")
+        if (not progress and prog is not None and prog < len(cells) and prog in status_idx
+                and prog != index.get("rag") and not cols.milestones):
+            progress = cells[prog]  # "Not started" in the Progress column: a status, as printed
         self._progress(line, builder, progress, statuses)
 
     def _milestone_cell(self, cells: list[str], index: dict[str, int],

@@ -189,9 +189,22 @@ def _month_end(year_text: str, month_text: str) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_RECURRING = re.compile(r"\b(?:monthly|quarterly|weekly|fortnightly|annually|yearly|bi-?monthly|"
+                        r"bi-?annually|six[- ]monthly|termly|ongoing|on-going|continuous(?:ly)?|"
+                        r"rolling|every\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?|"
+                        r"terms?|meetings?)|each\s+(?:week|month|quarter|year|term))\b", re.I)
+_ENDING = re.compile(r"\b(?:by|until|till|to|through|ending|end\s+of|completed?\s+by)\s+"
+                     r"(?:the\s+)?(?:end\s+of\s+)?\d|\b(?:by|until|till|to|through|ending)\s+"
+                     r"[A-Z][a-z]{2,8}\b", re.I)
+
+
 def due_from_text(text: str) -> date | None:
     """The latest day a timescale names: "May to June 2017" → 30 June 2017, "Jun 17" →
-    30 June 2017, "31.01.2018 31.12.2017" → 31 January 2018. None when it names none."""
+    30 June 2017, "31.01.2018 31.12.2017" → 31 January 2018. None when it names none, and
+    for a recurring timescale with no end ("Monthly from May 2024", "Quarterly",
+    "Ongoing"): the date it names is when it starts, not when it is due."""
+    if _RECURRING.search(text or "") and not _ENDING.search(text or ""):
+        return None
     found: list[date] = []
     for m in _NUMERIC_DATE.finditer(text or ""):
         d = parse_date(m.group(0))
