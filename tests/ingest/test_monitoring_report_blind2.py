@@ -216,3 +216,46 @@ def test_period_notes_of_my_own(text, code):
     from scrutinydesk.core.periods import Period
 
     assert Period.parse(text).code == code
+
+
+# --- 6. an executive summary in columns and tables ------------------------------------------
+def test_executive_summary_in_a_tab_layout():
+    report = _parse(JANUARY_2019)
+    assert (report.stated_indicator_count, report.stated_measure_count,
+            report.stated_risk_count) == (8, 9, 10)
+    assert [(f.kind, f.text[:12], f.reason) for f in report.focus] == [
+        ("indicator", "Total Crime", "Worsening for three consecutive quarters"),
+        ("indicator", "Number of ch", "Worse than the South West average"),
+        ("measure", "% of re-refe", "Above 18% for three quarters"),
+        ("measure", "Percentage o", "Below 85% target"),
+        ("risk", "04o – Limite", "High and worsening"),
+        ("risk", "01d – A lack", "High")]
+
+
+def test_executive_summary_tables_of_my_own():
+    text = ("Outcomes Focused Monitoring Report\nMarch 2019\n\nSAFE - Executive Summary\n\n"
+            "Indicators\tMeasures\tRisks\n\n"
+            "3 in total\tCurrently 4 in total\t2 in total\n\n"
+            "Performance Measures\tReasons\n"
+            "Widgets mended late\tFive months off target\n"
+            "Risk\tReason\n"
+            "12a - Widget shortage\t\n\n"
+            "SAFE: 01 Population Indicator - Rate of widgets - Outcome Lead Officer Ann Bee\n\n"
+            "AREA - Latest (Q4 18-19) 58.6\n")
+    report = parse_monitoring_report(Paper.from_text(text, name="own.txt"))
+    assert (report.stated_indicator_count, report.stated_measure_count,
+            report.stated_risk_count) == (3, 4, 2)
+    assert [(f.kind, f.text, f.reason) for f in report.focus] == [
+        ("measure", "Widgets mended late", "Five months off target"),
+        ("risk", "12a - Widget shortage", "")]
+
+
+@pytest.mark.django_db
+def test_focus_reasons_are_loaded():
+    from scrutinydesk.outcomes.models import FocusSuggestion
+
+    import_bytes(JANUARY_2019.read_bytes(), JANUARY_2019.name)
+    crime = FocusSuggestion.objects.get(text="Total Crime")
+    assert crime.reason == "Worsening for three consecutive quarters"
+    assert crime.indicator is not None
+    assert FocusSuggestion.objects.count() == 6

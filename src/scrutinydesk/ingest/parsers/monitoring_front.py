@@ -126,6 +126,31 @@ def stated_counts(text: str) -> dict[str, int]:
     return found
 
 
+_COUNT_HEAD = {"indicators": re.compile(r"^(?:Population\s)?Indicators?$", re.I),
+               "measures": re.compile(r"^(?:Performance\s)?Measures?$", re.I),
+               "risks": re.compile(r"^(?:Corporate\s)?Risks?$", re.I)}
+_COUNT_CELL = re.compile(r"^(?:Currently\s)?(\d{1,3})\s(?:in\s)?total$", re.I)
+
+
+def column_counts(rows: list[Row]) -> dict[str, int]:
+    """The executive summary's counts printed as columns: "Population Indicators
+    Performance Measures  Corporate Risks" over "8 in total  Currently 9 in total  …"."""
+    found: dict[str, int] = {}
+    for k, row in enumerate(rows):
+        heads = [next((n for n, p in _COUNT_HEAD.items() if p.match(c.strip(" *"))), None)
+                 for c in row.cells]
+        if len(row.filled) < 2 or not all(heads[i] for i, c in enumerate(row.cells) if c):
+            continue
+        below = next((r for r in rows[k + 1:k + 4] if not r.blank), None)
+        if below is None:
+            continue
+        for name, cell in zip(heads, below.cells, strict=False):
+            m = _COUNT_CELL.match(cell.strip(" *()"))
+            if name and m:
+                found.setdefault(name, int(m[1]))
+    return found
+
+
 def is_contents_head(row: Row) -> bool:
     return len(row.filled) == 1 and bool(re.fullmatch(r"(?:Table of )?Contents?", row.filled[0],
                                                       re.I))
@@ -240,6 +265,8 @@ def give_reasons(focus: list[ParsedFocusItem], issues: dict[str, tuple[str, str]
     if not issues:
         return
     for item in focus:
+        if item.reason:
+            continue  # printed beside the item in the executive summary
         best = ""
         if item.kind == "indicator":
             for ind in indicators:

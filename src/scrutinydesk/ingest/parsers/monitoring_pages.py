@@ -107,6 +107,7 @@ class PageReader:
         self.section, self.sub = "front", ""
         self.focus: list[ParsedFocusItem] = []
         self.focus_kinds: dict[int, str] = {}
+        self.reason_column: int | None = None  # the "Reason" column of a focus table
         self.contents: list[tuple[str, str]] = []
         self.unassigned: list[ParsedRiskAssessment] = []
         self.key: dict[str, str] = {}
@@ -175,7 +176,12 @@ class PageReader:
         kinds = {i: _focus_kind(c) for i, c in enumerate(row.cells) if _FOCUS.match(c)}
         if kinds:
             self._close("focus")
-            self.focus_kinds = kinds
+            self.focus_kinds, self.reason_column = kinds, None
+            return
+        table = _focus_table_head(row) if self.section in ("front", "focus") else None
+        if table is not None:  # "Indicator  Reason" over rows of an item and its reason
+            self._close("focus")
+            self.focus_kinds, self.reason_column = {0: table[0]}, table[1]
             return
         if self.section == "focus":
             self._focus(row)
@@ -388,6 +394,15 @@ class PageReader:
 
     # --- focus and tables -----------------------------------------------------------------
     def _focus(self, row: Row) -> None:
+        if self.reason_column is not None:
+            cells = row.cells
+            reason = cells[self.reason_column] if self.reason_column < len(cells) else ""
+            text = cells[0] if cells else ""
+            if text and re.search(r"[A-Za-z]{2}", text) and \
+                    not re.fullmatch(r"(?:none|n/?a|nil)\.?", text, re.I):
+                self.focus.append(ParsedFocusItem(kind=self.focus_kinds[0], text=text,
+                                                  reason=reason.strip(), ref=row.ref))
+            return
         columns = len(self.focus_kinds) > 1
         for i, cell in enumerate(row.cells):
             kind = self.focus_kinds.get(i) if columns else next(iter(self.focus_kinds.values()))
@@ -457,6 +472,27 @@ def _runs_on(before: str, text: str) -> bool:
     page break: "… close to home and at a" + "lower cost than …")?"""
     end, start = before.rstrip()[-1:], text.lstrip()[:1]
     return bool(end) and end not in ".!?:;" and (start.islower() or start in ",;)–-")
+
+
+_FOCUS_TABLE_KIND = re.compile(r"^(?:Suggested\s)?(?:Population\s|Performance\s|Corporate\s)?"
+                               r"(Indicators?|Measures?|Risks?)(?:\sfor\sfocus)?$", re.I)
+
+
+def _focus_table_head(row: Row) -> tuple[str, int] | None:
+    """(kind, reason column) of a focus table's header: "Indicator  Reason"."""
+    cells = row.cells
+    if len(row.filled) != 2 or not cells or not cells[0]:
+        return None
+    m = _FOCUS_TABLE_KIND.match(cells[0].strip())
+    column = next((i for i, c in enumerate(cells)
+                   if i > 0 and re.fullmatch(r"Reasons?(?:\sfor\s(?:focus|selection))?", c.strip(),
+                                             re.I)), None)
+    if not m or column is None:
+        return None
+    word = m[1].lower()
+    kind = "indicator" if word.startswith("indicator") else \
+        "risk" if word.startswith("risk") else "measure"
+    return kind, column
 
 
 def _focus_kind(cell: str) -> str:

@@ -98,7 +98,8 @@ def _parse(paper: Paper) -> ParsedMonitoringReport:
             expected=f"a page headed “{heading.code_for(1)} <title>” with its latest value, "
                      "trend and benchmark")
     front_end = reader.first_page_row if reader.first_page_row is not None else len(rows)
-    counts = front.stated_counts(" ".join(r.flat for r in rows[start:front_end])[:200_000])
+    counts = {**front.column_counts(rows[start:front_end]),
+              **front.stated_counts(" ".join(r.flat for r in rows[start:front_end])[:200_000])}
     cover_start = _cover_start(rows, start)
     issues = front.summary_of_issues(rows[cover_start or 0:start])
     front.give_reasons(reader.focus, issues, indicators)
