@@ -217,3 +217,24 @@ def test_next_meeting_time_and_venue_fill_the_scheduled_meeting_only_where_blank
     ctx = load(record, "again.txt")
     assert Meeting.objects.get(date=date(2019, 6, 4)).venue == "Room 3"
     assert ctx is not None
+
+
+def test_undertaking_by_role_links_the_officer_attending_in_that_role():
+    record = minutes()
+    record.items[0].undertakings = [ParsedUndertaking(
+        "the Head of Finance", "circulate the figures to members", due=date(2019, 4, 30))]
+    load(record, "minutes.html")
+    load(record, "minutes-again.html")  # idempotent
+    undertaking = Undertaking.objects.get()
+    assert undertaking.owner == "Jo Bloggs (Head of Finance)"
+    assert undertaking.owner_officer is not None and undertaking.owner_officer.name == "Jo Bloggs"
+
+
+def test_undertaking_by_a_role_nobody_attends_in_keeps_the_role():
+    record = minutes()
+    record.items[0].undertakings = [ParsedUndertaking(
+        "The Director of Public Health", "circulate the figures to members")]
+    load(record)
+    undertaking = Undertaking.objects.get()
+    assert undertaking.owner == "The Director of Public Health"
+    assert undertaking.owner_officer is None

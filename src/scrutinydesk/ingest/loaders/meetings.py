@@ -255,15 +255,25 @@ def load_item_business(ctx: LoadContext, meeting: Meeting, committee: Committee,
     for undertaking in parsed.undertakings:
         owner = undertaking.owner.strip()[:300] or "Not named"
         owner = owner[:1].upper() + owner[1:]  # "the Director" mid-sentence is "The Director"
-        existing = _same_undertaking(meeting, item, owner, undertaking.text)
-        lookup = {"pk": existing.pk} if existing else {
-            "meeting": meeting, "agenda_item": item, "owner": owner, "text": undertaking.text}
+        role = owner
         officer = ctx.officer(owner) if _looks_like_name(owner) else None
         member = None
         if re.match(r"(?i)^(cllr|councillor)\b", owner):
             member, officer = ctx.member(owner, committee), None
+        elif officer is None:
+            # "The Head of Safeguarding Adults undertook …" with "Mark Ellison (Head of
+            # Safeguarding Adults)" attending: the log names the person, with the role
+            present = _attendee_in_role(meeting, owner)
+            if present is not None:
+                officer, member = present.officer, present.member
+                who = present.officer.name if present.officer else present.member.name
+                owner = f"{who} ({present.capacity})"[:300]
+        existing = _same_undertaking(meeting, item, owner, undertaking.text) or \
+            _same_undertaking(meeting, item, role, undertaking.text)
+        lookup = {"pk": existing.pk} if existing else {
+            "meeting": meeting, "agenda_item": item, "owner": owner, "text": undertaking.text}
         ctx.upsert(Undertaking, lookup, {
-            "text": undertaking.text, "due": undertaking.due,
+            "owner": owner, "text": undertaking.text, "due": undertaking.due,
             "owner_officer": officer, "owner_member": member,
         }, undertaking.ref)
     for declaration in parsed.declarations:
@@ -276,6 +286,21 @@ def load_item_business(ctx: LoadContext, meeting: Meeting, committee: Committee,
         ctx.upsert(Declaration, {"meeting": meeting, "member": member, "agenda_item": target},
                    {"kind": declaration.kind or "other", "interest": declaration.interest},
                    declaration.ref)
+
+
+def _role_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"(?i)^(?:the|our|a|an)\s+", "",
+                                                       text.strip())))
+
+
+def _attendee_in_role(meeting: Meeting, role: str) -> Attendance | None:
+    """The one officer (or member) at the meeting whose capacity is ``role`` as printed."""
+    key = _role_key(role)
+    if not key or _looks_like_name(role) and not role.lower().startswith("the "):
+        return None
+    found = [a for a in meeting.attendance.select_related("officer", "member")
+             if (a.officer or a.member) and a.capacity and _role_key(a.capacity) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _same_undertaking(meeting, item, owner, text):
