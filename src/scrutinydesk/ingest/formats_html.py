@@ -64,8 +64,11 @@ def read_html(text: str, name: str) -> Paper:
                              expected="an HTML page") from exc
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            # lxml's own hint ("use XML_PARSE_HUGE option") is advice for programmers
+            detail = re.sub(r",?\s*use XML_PARSE_HUGE option", "", entry.message.strip(),
+                            flags=re.I).strip(" ,")
             raise MalformedPaper(
-                f"the HTML page is nested too deeply to be read ({entry.message.strip()})",
+                f"the HTML page is nested too deeply to be read ({detail})",
                 source=name, line=entry.line or None,
                 expected="an HTML page nested fewer than 256 elements deep")
     if root is None:
