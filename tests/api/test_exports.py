@@ -53,7 +53,8 @@ def data():
             risks=[ParsedRiskAssessment("02c", "Failure to keep children safe", "medium",
                                         "improving", "IMPROVING")])]))
     load_parsed(ctx, ParsedActionPlan("Recruitment plan", priorities=[ParsedPriority(
-        "1", "Pay", actions=[ParsedAction("1.1", "Review the offer", status="on_target")])]))
+        "1", "Pay", actions=[ParsedAction("1.1", "Review the offer", status="on_target",
+                                        progress="Offer drafted")])]))
 
 
 def test_every_kind_exports_as_json_and_csv(data):
@@ -88,6 +89,7 @@ def test_export_command_writes_to_stdout(data):
     call_command("export", "actionplans", "--format", "json", stdout=out)
     [plan] = json.loads(out.getvalue())
     assert plan["actions"][0]["number"] == "1.1" and plan["actions"][0]["rag"] == "green"
+    assert plan["actions"][0]["progress"] == "Offer drafted"
 
 
 def test_documentation_names_every_field_of_every_kind(data):
