@@ -259,3 +259,21 @@ def test_focus_reasons_are_loaded():
     assert crime.reason == "Worsening for three consecutive quarters"
     assert crime.indicator is not None
     assert FocusSuggestion.objects.count() == 6
+
+
+# --- 7. an unrated trend word ("HIGHER") is kept as printed, and not audited ----------------
+@pytest.mark.django_db
+def test_unrated_trend_word_is_kept_as_printed():
+    from scrutinydesk.findings.models import Finding
+    from scrutinydesk.outcomes.models import StatedJudgement
+
+    import_bytes(INDEPENDENT.read_bytes(), INDEPENDENT.name)
+    spend = StatedJudgement.objects.get(indicator__title__startswith="Gross spend")
+    assert (spend.trend_printed, spend.trend) == ("HIGHER", "")
+    assert not Finding.objects.filter(indicator=spend.indicator, kind="trend").exists()
+
+
+def test_unrated_trend_word_of_my_own():
+    report = _own("AREA - Trend Rising since 2017\tA\n")
+    trend = report.indicators[0].trend
+    assert (trend.printed_word, trend.word, trend.rag) == ("Rising", "", "A")
