@@ -277,3 +277,31 @@ def test_unrated_trend_word_of_my_own():
     report = _own("AREA - Trend Rising since 2017\tA\n")
     trend = report.indicators[0].trend
     assert (trend.printed_word, trend.word, trend.rag) == ("Rising", "", "A")
+
+
+# --- 10. a target level is the comparator "Target" for the latest period ---------------------
+@pytest.mark.django_db
+def test_target_lines_become_target_values():
+    from scrutinydesk.outcomes.models import ComparatorValue
+
+    import_bytes(INDEPENDENT.read_bytes(), INDEPENDENT.name)
+    targets = {(v.indicator.title[:19], v.period.code, v.value)
+               for v in ComparatorValue.objects.filter(comparator__kind="target")}
+    assert targets == {("Average weekly cost", "FY2018", Decimal("600")),
+                       ("Average number of d", "R2018-04-01/2018-12-31", Decimal("10")),
+                       ("Proportion of older", "CY2018", Decimal("85"))}
+
+
+@pytest.mark.django_db
+def test_targets_of_my_own():
+    from scrutinydesk.outcomes.models import Commentary, ComparatorValue
+
+    text = HEAD + "AREA - Target: 50.0 per 10,000 (2017-18)\n\n" + (
+        "SAFE: 02 Population Indicator - Gadgets lost - Outcome Lead Officer Ann Bee\n\n"
+        "AREA - Latest (Q4 18-19) 12%\n"
+        "Target - 40% reduction against the 2005-09 average by 2020\n")
+    import_bytes(text.encode(), "own.txt")
+    (value,) = ComparatorValue.objects.filter(comparator__kind="target")
+    assert (value.indicator.title, value.period.code, value.value) == (
+        "Rate of widgets", "FY2017", Decimal("50"))
+    assert Commentary.objects.filter(text__startswith="Target - 40% reduction").exists()

@@ -294,6 +294,7 @@ class ParsedIndicator:
     trend: ParsedTrend | None = None
     benchmark: ParsedBenchmark | None = None
     target_text: str = ""  # "Target - 40% reduction against the 2005-09 average by 2020"
+    target: ParsedValue | None = None  # a target level: "Target £600.00 per week", "Target 85%"
     story: str = ""  # story behind the baseline
     partners: str = ""
     what_we_are_doing: str = ""

@@ -191,6 +191,7 @@ class _EditionLoader:
             self._other_value(indicator, value, latest, parsed.ref)
         for series in parsed.series:
             self._series(indicator, series)
+        self._target(indicator, parsed.target, latest, parsed.ref)
         self._stated(indicator, parsed, latest, previous)
         for kind, text in ((CommentaryKind.STORY_BEHIND_BASELINE, parsed.story),
                            (CommentaryKind.PARTNERS, parsed.partners),
@@ -311,6 +312,23 @@ class _EditionLoader:
             if period is not None and value is not None:
                 self._observation(subject, period, value, "" if is_main else name, series.ref,
                                   unit_text=series.unit_text)
+
+    def _target(self, subject, target: ParsedValue | None, latest: Period | None,
+                ref: SourceRef) -> None:
+        """A target level ("Target £600.00 per week") as the value of the comparator
+        "Target" for the period it names, else for the latest period, so that the
+        assessment can say whether the target is met. A target in another unit than the
+        headline is not compared with it, and is left in the page's text."""
+        if target is None or target.value is None:
+            return
+        unit = unit_from_text(target.unit_text, default="") if target.unit_text else ""
+        if unit and subject.unit and unit != subject.unit:
+            return
+        period = read_period(target.period_text, subject.frequency) if target.period_text \
+            else latest
+        if period is not None:
+            self._comparator_value(subject, self._comparator("Target"), period, target.value,
+                                   ref)
 
     def _comparator(self, printed: str) -> Comparator:
         name = comparator_name(printed)

@@ -33,7 +33,7 @@ _LATEST = re.compile(rf"^(?P<area>{AREA})?\s?[-–—:]?\s?(?P<kw>Latest|Previou
 _TREND = re.compile(rf"^(?:{AREA}\s?[-–—:]?\s?)?(?:\d{{1,2}}\s?[- ]?[Yy]ears?\s)?"
                     r"(?:Trend\b|NEW INDICATOR\b|NO TREND\b)")
 _COMPARATOR = re.compile(r"^(?:COMPARATOR\b|Benchmark\s?[(:-])", re.I)
-_TARGET = re.compile(rf"^(?:{AREA}\s?[-–—:]\s?)?Target\s?[-–—:]")
+_TARGET = re.compile(rf"^(?:{AREA}\s?[-–—:]\s?)?Target(?:\s?[-–—:]|\s(?=[£\d(]))")
 _TARGET_IN = re.compile(r"\bTarget\s?[-–:]\s?(.{3,160}?\bby\s(?:the end of\s)?\d{4}(?:-\d{2})?)")
 _STORY = re.compile(r"^Story behind (?:the )?baseline\s?(?:[:\-–]\s?|$)", re.I)
 _PARTNERS = re.compile(r"^\w{2,12} with a significant role to play\s?[:\-–]?\s?", re.I)
@@ -335,6 +335,7 @@ class PageReader:
             return
         if _TARGET.match(head):
             target.target_text = text
+            target.target = values.read_target(text) or target.target
             return
         if pending is not None and not pending.rag and len(text) <= 6 and rag_letter(text):
             pending.rag = rag_letter(text)

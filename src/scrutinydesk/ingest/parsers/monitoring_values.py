@@ -126,6 +126,33 @@ def read_value(text: str, printed: str) -> ParsedValue | None:
     return value
 
 
+_TARGET_WORD = re.compile(r"\bTarget\b\s?(?:for\s[^:–-]{1,30})?[-–—:=]?\s?", re.I)
+
+
+def read_target(text: str) -> ParsedValue | None:
+    """A target level printed on its own line: "DORSET - Target £600.00 per week",
+    "Target 10 days", "Target: 85% (2018-19)". A target that is a change ("40% reduction
+    against the 2005-09 average by 2020") is no level, and gives None."""
+    m = _TARGET_WORD.search(text[:300])
+    if not m:
+        return None
+    period, rest = take_period(text[m.end():])
+    value, after = read_number(rest.lstrip(" -–—:="))
+    if value is None or value.value is None:
+        return None
+    after = after.strip()
+    if not period:
+        pm = re.fullmatch(r"(.*?)\s?\(([^()]{1,40})\)", after)
+        if pm and is_period(pm[2]):
+            after, period = pm[1].strip(), pm[2].strip()
+    if after and not re.fullmatch(r"(?:per|a|each)\s[a-z]{2,12}(?:\s[a-z]{2,12})?", after, re.I):
+        return None
+    if value.unit_text.startswith("£") and after:
+        value.unit_text = f"{value.unit_text} {after}"
+    value.text, value.period_text = text.strip()[:300], period
+    return value
+
+
 def equating(text: str, period: str) -> ParsedValue | None:
     """ "… equating to 12.9 per 1,000 population" -> the second figure of a statement."""
     m = _EQUATING.search(text[:2000])
