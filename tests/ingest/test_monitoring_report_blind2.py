@@ -305,3 +305,29 @@ def test_targets_of_my_own():
     assert (value.indicator.title, value.period.code, value.value) == (
         "Rate of widgets", "FY2017", Decimal("50"))
     assert Commentary.objects.filter(text__startswith="Target - 40% reduction").exists()
+
+
+# --- 11. a benchmark in another unit than the headline is not the headline's comparator -----
+@pytest.mark.django_db
+def test_benchmark_in_another_unit_is_not_compared_with_the_headline():
+    from scrutinydesk.outcomes.models import ComparatorValue, StatedJudgement
+
+    import_bytes(OCTOBER.read_bytes(), OCTOBER.name)
+    crime = StatedJudgement.objects.get(indicator__title="Total Crime")
+    assert crime.benchmark_value == Decimal("14.1")  # kept as stated
+    assert not ComparatorValue.objects.filter(indicator=crime.indicator)
+    care = StatedJudgement.objects.get(indicator__title__startswith="Rate of children in care")
+    assert ComparatorValue.objects.get(indicator=care.indicator).value == Decimal("64")
+
+
+@pytest.mark.django_db
+def test_benchmark_units_of_my_own():
+    from scrutinydesk.outcomes.models import ComparatorValue
+
+    text = HEAD + "COMPARATOR - Benchmark (England) WORSE 60.1 per 10,000 (Q4 18-19)\tR\n\n" + (
+        "SAFE: 02 Population Indicator - Gadgets lost - Outcome Lead Officer Ann Bee\n\n"
+        "AREA - Latest (Q4 18-19) 1,200 gadgets\n"
+        "COMPARATOR - Benchmark (England) HIGHER 3.2 per 1,000 (Q4 18-19)\n")
+    import_bytes(text.encode(), "own.txt")
+    (value,) = ComparatorValue.objects.all()
+    assert (value.indicator.title, value.value) == ("Rate of widgets", Decimal("60.1"))

@@ -378,8 +378,13 @@ class _EditionLoader:
                 "benchmark_period_text": benchmark.period_text[:100],
                 "benchmark_rag": benchmark.rag,
             })
-            if comparator is not None and benchmark.value is not None and period is not None:
-                self._comparator_value(subject, comparator, period, benchmark.value,
+            # "SIMILAR 14.1 per 1,000 population" beside a count: a comparator value belongs
+            # to the headline's series, so one in another unit stays only in the stated
+            # judgement (a ComparatorValue has no unit or breakdown).
+            unit = unit_from_text(benchmark.text, default="")
+            comparator_value = None if unit and unit != subject.unit else benchmark.value
+            if comparator is not None and comparator_value is not None and period is not None:
+                self._comparator_value(subject, comparator, period, comparator_value,
                                        parsed.ref)
         if not any(v not in (None, "") for k, v in values.items() if k != "code"):
             return
