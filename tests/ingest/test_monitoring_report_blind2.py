@@ -331,3 +331,30 @@ def test_benchmark_units_of_my_own():
     import_bytes(text.encode(), "own.txt")
     (value,) = ComparatorValue.objects.all()
     assert (value.indicator.title, value.value) == ("Rate of widgets", Decimal("60.1"))
+
+
+# --- 9. a bare year pair that the page itself calls an academic year -------------------------
+@pytest.mark.django_db
+def test_bare_year_pair_named_an_academic_year_by_the_story():
+    from scrutinydesk.outcomes.models import StatedJudgement
+
+    import_bytes(OCTOBER.read_bytes(), OCTOBER.name)
+    absence = StatedJudgement.objects.get(indicator__title__contains="persistent absentees")
+    assert (absence.latest_period.code, absence.previous_period.code) == ("AY2016", "AY2015")
+    hospital = StatedJudgement.objects.get(indicator__title__startswith="Number of children")
+    assert hospital.latest_period.code == "FY2016"  # "2016-17", named by nothing else
+
+
+@pytest.mark.django_db
+def test_academic_year_only_when_the_same_pair_is_named():
+    from scrutinydesk.outcomes.models import StatedJudgement
+
+    text = HEAD.replace("Latest (Q4 18-19) 58.6 per 10,000", "Latest (2017/18) 4.2%").replace(
+        "AREA - Trend", "AREA - Previous (2016/17) 4.0%\nAREA - Trend") + (
+        "Story behind the baseline: Widgets were mended in the 2015/16 academic year.\n")
+    import_bytes(text.encode(), "own.txt")
+    s = StatedJudgement.objects.get()
+    assert (s.latest_period.code, s.previous_period.code) == ("FY2017", "FY2016")
+    import_bytes(text.replace("2015/16 academic", "2017/18 academic").encode(), "own2.txt")
+    s = StatedJudgement.objects.get()  # the same edition's judgement, read again
+    assert (s.latest_period.code, s.previous_period.code) == ("AY2017", "AY2016")

@@ -185,8 +185,9 @@ class _EditionLoader:
         ctx.upsert(IndicatorAlias, {"edition": self.edition, "indicator": indicator},
                    {"code": parsed.code[:30], "title": parsed.title[:500]}, parsed.ref)
 
-        latest = self._value(indicator, parsed.latest, parsed.ref)
-        previous = self._value(indicator, parsed.previous, parsed.ref)
+        kind = _kind_named_on_page(parsed)
+        latest = self._value(indicator, parsed.latest, parsed.ref, kind=kind)
+        previous = self._value(indicator, parsed.previous, parsed.ref, kind=kind)
         for value in parsed.other_values:
             self._other_value(indicator, value, latest, parsed.ref)
         for series in parsed.series:
@@ -233,11 +234,13 @@ class _EditionLoader:
             edition__edition__gt=self.edition.edition).exists()
 
     # --- values -----------------------------------------------------------------------
-    def _value(self, subject, value: ParsedValue | None, ref: SourceRef) -> Period | None:
-        """Record one printed value as an observation; return its period."""
+    def _value(self, subject, value: ParsedValue | None, ref: SourceRef, *,
+               kind: str = "") -> Period | None:
+        """Record one printed value as an observation; return its period (of the kind
+        ``kind`` where its label can be, unless a person fixed the series' frequency)."""
         if value is None:
             return None
-        period = read_period(value.period_text, subject.frequency)
+        period = read_period(value.period_text, subject.frequency or kind)
         if period is None or value.value is None:
             if value.status and period is not None:
                 return self._observation(subject, period, None, value.breakdown, ref,
@@ -489,6 +492,29 @@ def _measure_unit_text(parsed: ParsedMeasure) -> str:
         if series.unit_text and not series.is_comparator:
             return series.unit_text
     return unit_in_title(parsed.title)
+
+
+_ACADEMIC_NAMED = re.compile(
+    r"\b(\d{4}\s?[/-]\s?\d{2,4})\s(?:academic|school)\syear\b"
+    r"|\b(?:academic|school)\syear\s(?:of\s)?(\d{4}\s?[/-]\s?\d{2,4})\b", re.I)
+
+
+def _kind_named_on_page(parsed: ParsedIndicator) -> str:
+    """An academic year, when the page's own words call the latest value's bare year pair
+    one ("… persistently absent in the 2016/17 academic year" beside "Latest (2016/17)");
+    its "Previous" is then of the same kind. Else "" (a bare pair is a financial year)."""
+    if parsed.latest is None or not parsed.latest.period_text:
+        return ""
+    text = " ".join((parsed.story, parsed.target_text, parsed.latest.text))[:20_000]
+    named = set()
+    for m in _ACADEMIC_NAMED.finditer(text):
+        period = read_period(m[1] or m[2], PeriodKind.ACADEMIC_YEAR)
+        if period is not None and period.kind == PeriodKind.ACADEMIC_YEAR:
+            named.add(period.code)
+    latest = read_period(parsed.latest.period_text, PeriodKind.ACADEMIC_YEAR)
+    if latest is not None and latest.kind == PeriodKind.ACADEMIC_YEAR and latest.code in named:
+        return PeriodKind.ACADEMIC_YEAR
+    return ""
 
 
 def _kind_to_follow(latest: Period | None) -> str:
