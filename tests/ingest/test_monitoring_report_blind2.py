@@ -358,3 +358,16 @@ def test_academic_year_only_when_the_same_pair_is_named():
     import_bytes(text.replace("2015/16 academic", "2017/18 academic").encode(), "own2.txt")
     s = StatedJudgement.objects.get()  # the same edition's judgement, read again
     assert (s.latest_period.code, s.previous_period.code) == ("AY2017", "AY2016")
+
+
+# --- a measure belongs to the indicator its latest edition prints it under ------------------
+@pytest.mark.django_db
+@pytest.mark.parametrize("order", ["forward", "backward"])
+def test_measure_indicator_follows_the_latest_edition(order):
+    from scrutinydesk.outcomes.models import PerformanceMeasure
+
+    papers = [OCTOBER, JANUARY_2019]
+    for path in papers if order == "forward" else papers[::-1]:
+        import_bytes(path.read_bytes(), path.name)
+    measure = PerformanceMeasure.objects.get(title__startswith="% of re-referrals")
+    assert "plan and rate of children in care" in measure.indicator.title

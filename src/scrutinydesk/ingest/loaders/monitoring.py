@@ -411,6 +411,8 @@ class _EditionLoader:
                 "outcome": self.outcome, "indicator": indicator, "title": parsed.title[:500]},
                 {"unit_label": unit_text[:100], **values}, parsed.ref)
         else:
+            if not self._latest_for(found):
+                del values["indicator"]  # the latest edition printing it says which
             measure = self.ctx.upsert(PerformanceMeasure, {"pk": found.pk}, values, parsed.ref)
         self.seen_measures.append(measure)
         self.breakdowns.setdefault(measure.pk, set()).update(
