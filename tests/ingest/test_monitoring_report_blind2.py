@@ -173,6 +173,9 @@ def test_titles_with_units_and_a_merged_indicator_in_any_order(order):
     assert not plan.observations.filter(period_start__year=2018, period_start__month=10)
     if order == "forward":
         assert any("covers more than one known indicator" in w for w in warnings)
+    else:
+        assert any("Rate of children in care (per 10,000)” is part of the known indicator"
+                   in w for w in warnings)
 
 
 @pytest.mark.django_db

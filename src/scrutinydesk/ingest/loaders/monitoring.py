@@ -642,6 +642,15 @@ def _match_by_title(ctx: LoadContext, candidates, title: str, code: str, what: s
                     key=lambda pair: pair[0], reverse=True)
     good = [(s, c) for s, c in scored if s >= MATCH_THRESHOLD]
     if not good:
+        if not exact and clauses == 1:
+            words = set(key.split())
+            joined = [c for c in candidates if len(_clauses(c.title)) >= 2
+                      and words <= set(match_key(c.title).split())]
+            if joined:  # the merged title came first: say so here too
+                ctx.warn(f"The {what} “{title}” is part of the known {what} “"
+                         + "”; “".join(c.title for c in joined)
+                         + "”, which joins it with another. It was recorded as a new "
+                         + what + "; merge them in the admin if they are one.")
         return None
     best_score = good[0][0]
     tied = [c for s, c in good if best_score - s < 0.1]
