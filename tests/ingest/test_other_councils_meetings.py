@@ -1,5 +1,5 @@
 """Meeting-documents pages and minutes of other councils (tests/fixtures/papers/meeting_page/
-and minutes/, see their READMEs): the layouts a blind tester found the parsers misreading,
+and minutes/, see their READMEs): layouts the parsers once misread,
 each asserted on the paper and on small variants written here, so that the rule is general
 and not tied to one paper's words."""
 

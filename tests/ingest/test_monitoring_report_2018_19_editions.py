@@ -1,6 +1,6 @@
-"""Reports written by a second blind tester (tests/fixtures/papers/monitoring_report/
-safe-2018-10.txt, safe-2019-01.txt, independent-2019-04.txt) and what they showed the
-parser and loader got wrong; each fix is also tried on a small paper of its own."""
+"""More editions written for the tests (tests/fixtures/papers/monitoring_report/
+safe-2018-10.txt, safe-2019-01.txt, independent-2019-04.txt) and the layouts in them the
+parser and loader once misread; each fix is also tried on a small paper of its own."""
 
 from decimal import Decimal
 

@@ -1,6 +1,6 @@
-"""Reports written by a blind tester (tests/fixtures/papers/monitoring_report/
-safe-2018-07.txt, healthy-2018-01.txt, safe-2017-10-like.txt) and what they showed the
-parser and loader got wrong; each fix is also tried on a small paper of its own."""
+"""Later editions written for the tests (tests/fixtures/papers/monitoring_report/
+safe-2018-07.txt, healthy-2018-01.txt, safe-2017-10-like.txt) and the layouts in them the
+parser and loader once misread; each fix is also tried on a small paper of its own."""
 
 from datetime import date
 from decimal import Decimal
