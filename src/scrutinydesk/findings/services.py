@@ -21,7 +21,7 @@ from django.db import transaction
 
 from scrutinydesk import judgements as j
 from scrutinydesk.core.vocab import Polarity
-from scrutinydesk.ingest.units import unit_from_text
+from scrutinydesk.ingest.units import in_other_unit
 from scrutinydesk.outcomes.assessment import main_series, previous_observation
 from scrutinydesk.outcomes.models import (
     IndicatorAlias,
@@ -111,8 +111,7 @@ def infer_polarity(subject) -> None:
 def same_units(s: StatedJudgement, subject) -> bool:
     """False when the benchmark is printed in another unit than the headline figure
     ("BETTER per 100K pop = 928 …" beside a count of 960): those two cannot be compared."""
-    unit = unit_from_text(s.benchmark_text, default="")
-    return not unit or unit == subject.unit
+    return not in_other_unit(s.benchmark_text, subject.unit)
 
 
 def _observation_at(subject, period):

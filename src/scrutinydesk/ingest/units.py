@@ -28,6 +28,13 @@ def unit_from_text(text: str, default: str = Unit.COUNT) -> str:
     return default
 
 
+def in_other_unit(text: str, unit: str) -> bool:
+    """Does ``text`` name a unit, and another than ``unit``? ("14.1 per 1,000 population"
+    beside a count): such figures cannot be compared with, or stored in, the headline's."""
+    named = unit_from_text(text, default="")
+    return bool(named) and named != unit
+
+
 ENGLAND_WORDS = ("england", "national", "nationally", "uk", "great britain", "gb")
 NEIGHBOUR_WORDS = ("statistical neighbour", "stat neighbour", "stat. neighbour", "sn average",
                    "comparator group", "similar authorities", "nearest neighbour")

@@ -21,7 +21,12 @@ from scrutinydesk.ingest.records import (
     ParsedValue,
     SourceRef,
 )
-from scrutinydesk.ingest.units import comparator_kind, comparator_name, unit_from_text
+from scrutinydesk.ingest.units import (
+    comparator_kind,
+    comparator_name,
+    in_other_unit,
+    unit_from_text,
+)
 from scrutinydesk.outcomes.models import (
     Commentary,
     Comparator,
@@ -254,8 +259,7 @@ class _EditionLoader:
         """A further figure printed beside the headline: in another unit ("equating to 12.9
         per 1,000 population") it is its own series, named by its unit, for the headline's
         period when it names none."""
-        unit = unit_from_text(value.unit_text, default="") if value.unit_text else ""
-        if unit and unit != subject.unit:
+        if in_other_unit(value.unit_text, subject.unit):
             if value.value is None:
                 return
             period = read_period(value.period_text) if value.period_text else latest
@@ -324,8 +328,7 @@ class _EditionLoader:
         headline is not compared with it, and is left in the page's text."""
         if target is None or target.value is None:
             return
-        unit = unit_from_text(target.unit_text, default="") if target.unit_text else ""
-        if unit and subject.unit and unit != subject.unit:
+        if subject.unit and in_other_unit(target.unit_text, subject.unit):
             return
         period = read_period(target.period_text, subject.frequency) if target.period_text \
             else latest
@@ -384,8 +387,8 @@ class _EditionLoader:
             # "SIMILAR 14.1 per 1,000 population" beside a count: a comparator value belongs
             # to the headline's series, so one in another unit stays only in the stated
             # judgement (a ComparatorValue has no unit or breakdown).
-            unit = unit_from_text(benchmark.text, default="")
-            comparator_value = None if unit and unit != subject.unit else benchmark.value
+            comparator_value = None if in_other_unit(benchmark.text, subject.unit) \
+                else benchmark.value
             if comparator is not None and comparator_value is not None and period is not None:
                 self._comparator_value(subject, comparator, period, comparator_value,
                                        parsed.ref)
