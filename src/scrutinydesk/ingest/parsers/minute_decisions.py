@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, time
 
+from scrutinydesk.core.periods import Period
 from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, parse_date, parse_time
 from scrutinydesk.ingest.parsers.minute_text import (
     _CAP,
@@ -304,9 +305,7 @@ def due_of(text: str) -> tuple[date | None, str]:
             return d, m.group(0)
     m = _DUE_MONTH.search(text)
     if m:
-        month, year = _MONTHS.index(m["m"].lower()) + 1, int(m["y"])
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return date.fromordinal(following.toordinal() - 1), m.group(0)
+        return Period.month(int(m["y"]), _MONTHS.index(m["m"].lower()) + 1).end, m.group(0)
     return None, ""
 
 
