@@ -186,7 +186,7 @@ def _month_end(year_text: str, month_text: str) -> date | None:
                   if calendar.month_abbr[i].lower() == month_text[:3].lower()), None)
     if month is None or not 1990 <= year <= 2100:
         return None
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return Period.month(year, month).end
 
 
 _RECURRING = re.compile(r"\b(?:monthly|quarterly|weekly|fortnightly|annually|yearly|bi-?monthly|"
