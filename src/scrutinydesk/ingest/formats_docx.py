@@ -119,6 +119,17 @@ class _Walker:
 
     def walk_container(self, container) -> None:
         """Paragraphs and tables of the body (or of a content control), in order."""
+        for el in self._blocks(container):
+            if el.tag == _P:
+                self._paragraph(el)
+            elif el.tag == _TBL:
+                self._blank()
+                self._table(el)
+                self._blank()
+
+    def _blocks(self, container):
+        """Every element of ``container`` in order, inside content controls too (counted
+        against the size limit, without recursion)."""
         stack = [iter(container)]
         while stack:
             el = next(stack[-1], None)
@@ -126,16 +137,12 @@ class _Walker:
                 stack.pop()
                 continue
             self._count()
-            if el.tag == _P:
-                self._paragraph(el)
-            elif el.tag == _TBL:
-                self._blank()
-                self._table(el)
-                self._blank()
-            elif el.tag == _SDT:
+            if el.tag == _SDT:
                 content = el.find(f"{W}sdtContent")
                 if content is not None:
                     stack.append(iter(content))
+            else:
+                yield el
 
     def _count(self) -> None:
         self.elements += 1
@@ -233,22 +240,12 @@ class _Walker:
 
     def _cell_text(self, tc, nested: list) -> str:
         texts = []
-        stack = [iter(tc)]
-        while stack:
-            el = next(stack[-1], None)
-            if el is None:
-                stack.pop()
-                continue
-            self._count()
+        for el in self._blocks(tc):
             if el.tag == _P:
                 for text, _ in self._paragraph_pieces(el):
                     texts.append(" ".join(text.replace("\t", " ").split()))
             elif el.tag == _TBL:
                 nested.append(el)
-            elif el.tag == _SDT:
-                content = el.find(f"{W}sdtContent")
-                if content is not None:
-                    stack.append(iter(content))
         return " ".join(t for t in texts if t)
 
 
