@@ -25,7 +25,7 @@ from scrutinydesk.committees.vocab import (
     MeetingStatus,
 )
 from scrutinydesk.core.names import normalise_person_name
-from scrutinydesk.ingest.parsers.common import parse_date
+from scrutinydesk.ingest.parsers.common import parse_date, venue_name
 from scrutinydesk.ingest.records import (
     ParsedAgendaItem,
     ParsedAttendee,
@@ -59,8 +59,7 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
     values = {
         "start_time": parsed.start_time,
         "end_time": parsed.end_time,
-        # "held in the Luttrell Room": a lower-case "the" is not part of the venue's name
-        "venue": re.sub(r"^the\s+(?=[A-Z])", "", parsed.venue.strip())[:500],
+        "venue": venue_name(parsed.venue)[:500],
         "contact": parsed.contact[:500],
         "status": status,
         "note": parsed.note,
@@ -102,7 +101,7 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
         if future.start_time and not (existing and existing.start_time):
             details["start_time"] = future.start_time
         if future.venue and not (existing and existing.venue):
-            details["venue"] = re.sub(r"^the\s+(?=[A-Z])", "", future.venue.strip())[:500]
+            details["venue"] = venue_name(future.venue)[:500]
         ctx.upsert(Meeting, {"committee": committee, "date": future.date}, details, future.ref)
     return meeting
 

@@ -49,6 +49,12 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
+def venue_name(text: str) -> str:
+    """ "the Luttrell Room, County Hall" → "Luttrell Room, County Hall": a lower-case "the"
+    read from "held in the …" is not part of the name ("The Guildhall" keeps its own)."""
+    return re.sub(r"^the\s+(?=[A-Z])", "", (text or "").strip())
+
+
 _NUMBER = re.compile(r"[-–]?\s?£?\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-–]?\s?£?\s?\d+(?:\.\d+)?")
 
 

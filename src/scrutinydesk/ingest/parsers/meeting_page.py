@@ -19,6 +19,7 @@ from scrutinydesk.ingest.parsers.common import (
     PAGE_ARTEFACT,
     normalise_space,
     parse_date,
+    venue_name,
 )
 from scrutinydesk.ingest.parsers.minutes import finish_meeting, read_item_minutes
 from scrutinydesk.ingest.records import (
@@ -177,7 +178,7 @@ def _header(entries: list[tuple[int, Line, str]], pos: int, meeting: ParsedMeeti
                     meeting.start_time = md.times_in(rest)[0]
             else:
                 venue = re.sub(r"(?i)\.?\s*view\s+directions\.?$", "", rest).strip()
-                meeting.venue = re.sub(r"^the\s+(?=[A-Z])", "", venue)
+                meeting.venue = venue_name(venue)
         elif _CANCELLED.search(text) and len(text) < 120:
             meeting.status = mt.CANCELLED
         elif _POSTPONED.search(text) and len(text) < 120 and meeting.status != mt.CANCELLED:
