@@ -16,6 +16,8 @@ from scrutinydesk.core.names import (
     ("Cllrs Toni Coombs", "Toni Coombs"),
     ("Councillor Jon Orrell (Vice-Chairman)", "Jon Orrell"),
     ("County Councillor Mrs. Ann Hale", "Ann Hale"),
+    ("District Councillors Kevin Hardisty", "Kevin Hardisty"),
+    ("Town Councillor Ray Okafor (Co-opted)", "Ray Okafor"),
     ("Dr Rev. Amina Qureshi,", "Amina Qureshi"),
     ("Mr\u00a0Ray  Bryan - ", "Ray Bryan"),
     ("Professor Lee Chan (Director of Public Health)", "Lee Chan"),

@@ -4,9 +4,14 @@
 import re
 import unicodedata
 
+# "County Councillor", "District Councillors" …: the kind of council is part of the title
+COUNCIL_KINDS = ("county", "district", "borough", "city", "town", "parish", "community",
+                 "unitary")
 HONORIFICS = (
-    "councillors", "councillor", "cllrs", "cllr", "county councillor", "mr", "mrs", "ms", "miss",
-    "dr", "prof", "professor", "sir", "dame", "rev", "revd", "lord", "lady",
+    "councillors", "councillor", "cllrs", "cllr",
+    *(f"{kind} {title}" for kind in COUNCIL_KINDS for title in ("councillor", "councillors")),
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "revd", "lord",
+    "lady",
 )
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))

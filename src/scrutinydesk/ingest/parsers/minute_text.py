@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from scrutinydesk.core.names import COUNCIL_KINDS
 from scrutinydesk.ingest.parsers.common import (
     DATE_IN_TEXT,
     PAGE_ARTEFACT,
@@ -127,7 +128,7 @@ def sentences(text: str) -> list[str]:
 # --- Names and roles (used by minute_people and minute_decisions) ---------------------------
 
 # "County Councillor", "District Councillor": the kind of council is part of the title, not the name
-COUNCIL_KIND = r"(?:County|District|Borough|City|Town|Parish|Community|Unitary)"
+COUNCIL_KIND = "(?:" + "|".join(k.capitalize() for k in COUNCIL_KINDS) + ")"
 _HONORIFIC = rf"(?:(?:{COUNCIL_KIND}\s+)?Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?"
 _CAP = r"[A-Z][\w'’-]*"
 NAME = rf"(?:{_HONORIFIC}\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}"
