@@ -146,8 +146,21 @@ def _indicators(outcome: Outcome):
         .prefetch_related(*related, Prefetch("parts", parts)).order_by("number", "title")
 
 
+def _aliases(subject, edition: ReportEdition | None) -> list:
+    """How ``edition`` printed the indicator or measure (its code and title)."""
+    if edition is None:
+        return []
+    return [a for a in subject.aliases.all() if a.edition_id == edition.pk]
+
+
+def _printed_as(subject, edition: ReportEdition | None, field: str) -> str:
+    """The code or title ``edition`` printed, or "" when it printed none."""
+    return next((v.strip() for a in _aliases(subject, edition) if (v := getattr(a, field))
+                 and v.strip()), "")
+
+
 def _was_printed(subject, edition: ReportEdition) -> bool:
-    return any(a.edition_id == edition.pk for a in subject.aliases.all())
+    return bool(_aliases(subject, edition))
 
 
 def _printed(rows, edition: ReportEdition | None, *, parts: bool = False) -> list:
@@ -183,22 +196,12 @@ def _stated(subject, ctx: _Context):
 
 
 def _code(indicator, ctx: _Context) -> str:
-    if ctx.edition is not None:
-        alias = next((a for a in indicator.aliases.all()
-                      if a.edition_id == ctx.edition.pk and a.code), None)
-        if alias is not None:
-            return normalise_code(alias.code)
-    return normalise_code(indicator.code)
+    return normalise_code(_printed_as(indicator, ctx.edition, "code") or indicator.code)
 
 
 def _title(subject, ctx: _Context) -> str:
     """The title as the report's edition printed it (wording changes between editions)."""
-    if ctx.edition is not None:
-        alias = next((a for a in subject.aliases.all()
-                      if a.edition_id == ctx.edition.pk and a.title.strip()), None)
-        if alias is not None:
-            return alias.title.strip()
-    return subject.title
+    return _printed_as(subject, ctx.edition, "title") or subject.title
 
 
 def _indicator(ind: PopulationIndicator, ctx: _Context, is_part: bool = False):
