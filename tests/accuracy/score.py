@@ -460,12 +460,32 @@ def _find_item(items, entry):
 
 
 def _all_missing(score, key):
+    """Every fact of a meeting's key, counted missing (the meeting itself was not stored)."""
+    for name in ("committee", "status", "start_time", "venue", "chair"):
+        if key.get(name):
+            score.add(name.replace("_", " "), MISSING)
     for person in key.get("attendance", []):
         score.add(f"attendance {person['name']}", MISSING)
+        if person.get("substitute_for"):
+            score.add(f"attendance {person['name']} substitutes for", MISSING)
     for entry in key.get("items", []):
-        score.add(f"item {entry.get('title', '')[:40]}", MISSING)
+        label = f"item {entry.get('number') or ''} {entry.get('title', '')[:40]}".strip()
+        score.add(label, MISSING)
+        if "exempt" in entry:
+            score.add(f"{label} exempt", MISSING)
+        if entry.get("pages"):
+            score.add(f"{label} pages", MISSING)
         for dec in entry.get("decisions", []):
-            score.add(f"decision '{dec.get('text_contains', '')[:30]}'", MISSING)
+            score.add(f"{label} decision '{dec.get('text_contains', '')[:30]}'", MISSING)
+        for und in entry.get("undertakings", []):
+            score.add(f"{label} undertaking by {und.get('owner', '')[:30]}", MISSING)
+        for decl in entry.get("declarations", []):
+            score.add(f"{label} declaration {decl.get('member', '')}", MISSING)
+    for member in key.get("members", []):
+        name = member["name"] if isinstance(member, dict) else member
+        score.add(f"member {name}", MISSING)
+    for day in key.get("future_meetings", []):
+        score.add(f"future meeting {day}", MISSING)
 
 
 # --- action plans -------------------------------------------------------------------------
