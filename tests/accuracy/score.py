@@ -214,10 +214,28 @@ def score_monitoring_report(key: dict, source, score: PaperScore) -> None:
             score.add(f"{mlabel}: measure", RIGHT if meas else MISSING)
             for fig in mentry.get("figures", []):
                 _score_figure(score, mlabel, fig, None, meas, indicators, measures, claimed)
+            for comp in mentry.get("comparators") or []:
+                _score_comparator(score, mlabel, comp, meas, ComparatorValue)
         for risk in entry.get("risks", []):
             _score_risk(score, label, risk, edition, ind, RiskAssessment)
     for risk in key.get("unassigned_risks", []):
         _score_risk(score, "unassigned", risk, edition, None, RiskAssessment)
+
+    # A table a careful reader could not place: its figures must not be filed anywhere.
+    for fig in key.get("ambiguous_figures") or []:
+        what = f"unplaced {fig.get('series', '')} {fig['period']} = {fig['value']} kept apart"
+        start, end = iso(fig["start"]), iso(fig["end"])
+        filed = [o for o in Observation.objects.filter(source=source)
+                 if period_matches(o.period, start, end, fig.get("kind", ""))
+                 and same_number(o.value, fig["value"])] if source is not None else []
+        filed += [cv for cv in ComparatorValue.objects.filter(source=source)
+                  if period_matches(cv.period, start, end, fig.get("kind", ""))
+                  and same_number(cv.value, fig["value"])] if source is not None else []
+        for o in filed:
+            if isinstance(o, Observation):
+                claimed.add(("i" if o.indicator_id else "m", o.id))
+        score.add(what, WRONG if filed else RIGHT,
+                  "filed under " + ", ".join(str(o.indicator or o.measure)[:40] for o in filed))
 
     # Figures this paper stored that the key does not account for: misfiled or invented.
     if source is not None:
@@ -298,13 +316,14 @@ def _score_figure(score, label, fig, ind, meas, indicators, measures, claimed):
     score.add(what, MISSING)
 
 
-def _score_comparator(score, label, comp, ind, ComparatorValue):
+def _score_comparator(score, label, comp, subject, ComparatorValue):
     what = f"{label}: {comp['name']} {comp['period']} = {comp['value']}"
-    if ind is None:
-        score.add(what, MISSING, "its indicator was not stored")
+    if subject is None:
+        score.add(what, MISSING, "its indicator or measure was not stored")
         return
     start, end = iso(comp["start"]), iso(comp["end"])
-    rows = [cv for cv in ComparatorValue.objects.filter(indicator=ind).select_related(
+    field_name = "measure" if subject._meta.model_name == "performancemeasure" else "indicator"
+    rows = [cv for cv in ComparatorValue.objects.filter(**{field_name: subject}).select_related(
         "comparator") if similar(cv.comparator.name, comp["name"]) >= 0.5]
     here = [cv for cv in rows if period_matches(cv.period, start, end, comp.get("kind", ""))]
     if any(same_number(cv.value, comp["value"]) for cv in here):
