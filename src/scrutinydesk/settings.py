@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "scrutinydesk.reports",
     "scrutinydesk.api",
     "scrutinydesk.web",
+    "scrutinydesk.accounts",  # last: its post_migrate sets up the roles' permissions
 ]
 
 MIDDLEWARE = [
