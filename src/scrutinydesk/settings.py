@@ -9,6 +9,8 @@
 ``SCRUTINYDESK_MAX_UPLOAD_MB``  largest paper accepted for import (default 25)
 ``SCRUTINYDESK_COUNCIL``  the council's name, shown in the header beside the service name
 ``SCRUTINYDESK_PHASE``  the phase banner's tag (default "Beta"; empty for no banner)
+``REDIS_URL``           the task queue in Redis (default: a SQLite queue in the var folder)
+``SCRUTINYDESK_TASKS_IMMEDIATE``  "1" to run tasks at once, in the caller (no worker)
 ``EMAIL_HOST`` …        outgoing mail (password reset); the demo prints mail instead
 ``DEFAULT_FROM_EMAIL``  the sender of the site's mail
 """
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "axes",
+    "huey.contrib.djhuey",
     "rest_framework",
     "drf_spectacular",
     "simple_history",
@@ -177,6 +180,19 @@ CRISPY_TEMPLATE_PACK = "gds"
 # What the header and phase banner say.
 COUNCIL_NAME = os.environ.get("SCRUTINYDESK_COUNCIL", "")
 SERVICE_PHASE = os.environ.get("SCRUTINYDESK_PHASE", "Beta")
+
+# Task queue (huey): Redis when REDIS_URL is set, else a SQLite file beside the database,
+# so a fresh machine needs no Redis. `scrutinydesk run_huey` is the worker; `serve` starts
+# one beside the server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+TASKS_IMMEDIATE = _flag("SCRUTINYDESK_TASKS_IMMEDIATE")
+HUEY = {
+    "name": os.environ.get("SCRUTINYDESK_QUEUE", "scrutinydesk"),
+    "immediate": TASKS_IMMEDIATE,
+    "consumer": {"workers": 1, "worker_type": "thread"},
+    **({"huey_class": "huey.RedisHuey", "url": REDIS_URL} if REDIS_URL else
+       {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "tasks.sqlite3")}),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
