@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from scrutinydesk.actionplans.models import ActionPlan
 from django.db.models import Prefetch
 
+from scrutinydesk.actionplans.models import ActionPlan
 from scrutinydesk.committees.models import Decision, Meeting, Undertaking, WorkProgrammeItem
 from scrutinydesk.core.periods import Period
 from scrutinydesk.outcomes.models import PerformanceMeasure, PopulationIndicator

@@ -40,8 +40,17 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, F, OuterRef, Q, Value
-from django.db.models import When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.query import ModelIterable
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
