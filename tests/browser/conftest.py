@@ -18,10 +18,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests
-# make there are synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking"]
@@ -62,7 +58,10 @@ def browser():
 
 
 @pytest.fixture
-def browser_context(browser, live_server):
+def browser_context(browser, live_server, monkeypatch):
+    # Playwright's sync API runs an event loop in the test's thread; the ORM calls a
+    # browser test makes there are synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     context = browser.new_context(base_url=live_server.url,
                                   viewport={"width": 1280, "height": 900})
     yield context
