@@ -50,18 +50,26 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         _unavailable(f"Playwright is not installed: {exc}")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    # Playwright's sync API keeps an event loop in the test thread from the first browser
+    # test until the session ends; the ORM calls made there (by any test, and by the
+    # database teardown) are synchronous and safe, so Django is told not to refuse them.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                  args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
-def browser_context(browser, live_server, monkeypatch):
-    # Playwright's sync API runs an event loop in the test's thread; the ORM calls a
-    # browser test makes there are synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def browser_context(browser, live_server):
     context = browser.new_context(base_url=live_server.url,
                                   viewport={"width": 1280, "height": 900})
     yield context
