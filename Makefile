@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_ENV := SCRUTINYDESK_DEMO=1
 
-.PHONY: help install demo serve test lint bench clean
+.PHONY: help install demo serve test lint bench assets clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ lint: $(STAMP) ## Check the code with ruff
 
 bench: $(STAMP) ## Run the benchmarks, each beside a baseline measured in the same run
 	$(DEMO_ENV) $(BIN)/python benchmarks/run.py
+
+assets: ## Rebuild web/static/govuk and the tests' axe-core from npm (needs node and npm)
+	cd assets && npm ci --ignore-scripts && node build.mjs
 
 clean: ## Remove the virtual environment and the demo database
 	rm -rf $(VENV) var

@@ -25,3 +25,19 @@ def fixtures_dir() -> Path:
 def sample_text(name: str) -> str:
     """The text of a bundled sample paper (``samples/``)."""
     return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def exempt_business(db):
+    """A meeting with public and exempt business (tests/exempt.py)."""
+    from tests.exempt import make_exempt_business
+
+    return make_exempt_business()
+
+
+@pytest.fixture
+def role_user(db):
+    """``role_user("clerk")``: a new user holding that role."""
+    from tests.factories import make_role_user
+
+    return make_role_user

@@ -433,3 +433,14 @@ EXAMPLES = {
     Finding: make_finding,
 }
 """Every model of Scrutiny Desk's apps and the helper that makes a valid example of it."""
+
+
+# --- roles ------------------------------------------------------------------------------
+def make_role_user(role, username: str | None = None, **kw):
+    """A user holding ``role`` (a scrutinydesk.accounts.roles.Role or its value)."""
+    from scrutinydesk.accounts.roles import Role, group_for
+
+    role = Role(role)
+    user = make_user(username or f"{role.value}{_n()}", **kw)
+    user.groups.add(group_for(role))
+    return user

@@ -20,6 +20,8 @@ print(json.dumps({
     "debug": settings.DEBUG, "max_upload": settings.MAX_UPLOAD_BYTES,
     "secure_cookies": getattr(settings, "SESSION_COOKIE_SECURE", None),
     "media_root": str(settings.MEDIA_ROOT),
+    "huey": settings.HUEY, "email_backend": settings.EMAIL_BACKEND,
+    "login_url": settings.LOGIN_URL, "council": settings.COUNCIL_NAME,
 }))
 """
 
@@ -99,3 +101,27 @@ def test_flags_accept_the_usual_words(tmp_path, flag):
     values = read_settings(tmp_path, SCRUTINYDESK_DEMO=flag, SCRUTINYDESK_DEBUG=flag)
     assert values["debug"] is True
     assert values["secret_key"].startswith("scrutinydesk-demo-only-key")
+
+
+def test_the_demo_queues_tasks_in_sqlite_under_var_and_prints_mail(demo):
+    var, values = demo
+    huey = values["huey"]
+    assert huey["huey_class"] == "huey.SqliteHuey" and huey["immediate"] is False
+    assert huey["filename"] == str(var.resolve() / "tasks.sqlite3")
+    assert values["email_backend"] == "django.core.mail.backends.console.EmailBackend"
+    assert values["login_url"] == "accounts:sign-in"
+
+
+def test_redis_url_puts_the_queue_in_redis(tmp_path):
+    values = read_settings(tmp_path, SCRUTINYDESK_DEMO="1",
+                           REDIS_URL="redis://127.0.0.1:6379/3",
+                           SCRUTINYDESK_TASKS_IMMEDIATE="1", SCRUTINYDESK_COUNCIL="Anyshire")
+    assert values["huey"]["huey_class"] == "huey.RedisHuey"
+    assert values["huey"]["url"] == "redis://127.0.0.1:6379/3"
+    assert values["huey"]["immediate"] is True and "filename" not in values["huey"]
+    assert values["council"] == "Anyshire"
+
+
+def test_production_sends_mail(tmp_path):
+    values = read_settings(tmp_path, SECRET_KEY="a-real-key-" * 5)
+    assert values["email_backend"] == "django.core.mail.backends.smtp.EmailBackend"

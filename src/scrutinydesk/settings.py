@@ -7,9 +7,16 @@
 ``SCRUTINYDESK_VAR``    folder for the SQLite file and uploaded papers (default ``./var``)
 ``ALLOWED_HOSTS``       comma-separated host names (default: localhost names)
 ``SCRUTINYDESK_MAX_UPLOAD_MB``  largest paper accepted for import (default 25)
+``SCRUTINYDESK_COUNCIL``  the council's name, shown in the header beside the service name
+``SCRUTINYDESK_PHASE``  the phase banner's tag (default "Beta"; empty for no banner)
+``REDIS_URL``           the task queue in Redis (default: a SQLite queue in the var folder)
+``SCRUTINYDESK_TASKS_IMMEDIATE``  "1" to run tasks at once, in the caller (no worker)
+``EMAIL_HOST`` …        outgoing mail (password reset); the demo prints mail instead
+``DEFAULT_FROM_EMAIL``  the sender of the site's mail
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +57,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "crispy_forms",
+    "crispy_forms_gds",
+    "axes",
+    "huey.contrib.djhuey",
     "rest_framework",
     "drf_spectacular",
     "simple_history",
@@ -63,6 +74,7 @@ INSTALLED_APPS = [
     "scrutinydesk.reports",
     "scrutinydesk.api",
     "scrutinydesk.web",
+    "scrutinydesk.accounts",  # last: its post_migrate sets up the roles' permissions
 ]
 
 MIDDLEWARE = [
@@ -75,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutinydesk.urls"
@@ -90,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "scrutinydesk.web.context_processors.site",
             ],
         },
     },
@@ -133,7 +147,52 @@ MAX_UPLOAD_BYTES = int(float(os.environ.get("SCRUTINYDESK_MAX_UPLOAD_MB", "25"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-LOGIN_URL = "admin:login"
+# Sign-in: the site's own pages (accounts app); roles in scrutinydesk.accounts.roles.
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "web:home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses sign-in while locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Throttle: 5 failed sign-ins for one username from one address lock that pair out for
+# 15 minutes (django-axes; `scrutinydesk axes_reset` lifts every lock).
+AXES_FAILURE_LIMIT = int(os.environ.get("SCRUTINYDESK_SIGN_IN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+# Mail (password reset). The demo prints messages on the console instead of sending them.
+if DEMO and "EMAIL_HOST" not in os.environ:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Scrutiny Desk <scrutiny@localhost>")
+
+# Forms in GOV.UK Design System style.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
+CRISPY_TEMPLATE_PACK = "gds"
+
+# What the header and phase banner say.
+COUNCIL_NAME = os.environ.get("SCRUTINYDESK_COUNCIL", "")
+SERVICE_PHASE = os.environ.get("SCRUTINYDESK_PHASE", "Beta")
+
+# Task queue (huey): Redis when REDIS_URL is set, else a SQLite file beside the database,
+# so a fresh machine needs no Redis. `scrutinydesk run_huey` is the worker; `serve` starts
+# one beside the server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+TASKS_IMMEDIATE = _flag("SCRUTINYDESK_TASKS_IMMEDIATE")
+HUEY = {
+    "name": os.environ.get("SCRUTINYDESK_QUEUE", "scrutinydesk"),
+    "immediate": TASKS_IMMEDIATE,
+    "consumer": {"workers": 1, "worker_type": "thread"},
+    **({"huey_class": "huey.RedisHuey", "url": REDIS_URL} if REDIS_URL else
+       {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "tasks.sqlite3")}),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -5,5 +5,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("scrutinydesk.accounts.urls")),
     path("", include("scrutinydesk.web.urls")),
 ]

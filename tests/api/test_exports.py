@@ -77,11 +77,33 @@ def test_indicator_export_carries_periods_values_and_sources(data):
     assert rows[0]["period_code"] == "FY2019Q2" and rows[0]["value"] == "71"
 
 
-def test_exempt_items_are_left_out_of_exports(data):
+def test_the_public_export_has_an_exempt_items_title_and_none_of_its_business(data):
     text = export_json("meetings") + export_json("undertakings") + export_csv("meetings")
-    assert "Contract award" not in text and "Confidential" not in text
-    assert "negotiate the price" not in text
+    assert "Confidential" not in text and "negotiate the price" not in text
     assert "Fostering Sufficiency" in text and "send the figures" in text
+    [meeting] = json.loads(export_json("meetings"))
+    exempt = meeting["items"][1]
+    assert (exempt["title"], exempt["exempt"], exempt["exempt_paragraph"]) == (
+        "Contract award", True, "3")
+    assert exempt["minutes"] == "" and exempt["undertakings"] == []
+
+
+def test_a_members_export_has_everything(data, role_user):
+    member = role_user("member")
+    [meeting] = json.loads(export_json("meetings", member))
+    assert meeting["items"][1]["minutes"] == "Confidential discussion of prices."
+    assert [u["text"] for u in json.loads(export_json("undertakings", member))] == [
+        "send the figures", "negotiate the price"]
+
+
+def test_exports_go_through_the_visibility_layer(exempt_business, role_user):
+    from tests.exempt import SECRETS, assert_no_secrets
+
+    public = "".join(export_json(kind) + export_csv(kind) for kind in EXPORTS)
+    assert_no_secrets(public)
+    member = role_user("member")
+    everything = "".join(export_json(kind, member) for kind in EXPORTS)
+    assert sum(secret in everything for secret in SECRETS) >= 5
 
 
 def test_export_command_writes_to_stdout(data):

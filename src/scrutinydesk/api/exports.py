@@ -1,6 +1,9 @@
 """Everything exportable: each kind as nested JSON records and as flat CSV rows.
 
-The JSON shape is documented in docs/export-format.md; a test keeps the two in step.
+Each export is for a user (``None``: the public) and reads exempt-bearing records only
+through ``visible_to(user)`` (core.visibility), so the public's export holds what the
+public's pages do. The JSON shape is documented in docs/export-format.md; a test keeps the
+two in step.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from django.db.models import Prefetch
+
 from scrutinydesk.actionplans.models import ActionPlan
-from scrutinydesk.committees.models import Meeting, Undertaking, WorkProgrammeItem
+from scrutinydesk.committees.models import Decision, Meeting, Undertaking, WorkProgrammeItem
 from scrutinydesk.core.periods import Period
 from scrutinydesk.outcomes.models import PerformanceMeasure, PopulationIndicator
 from scrutinydesk.risks.models import Risk
@@ -88,7 +93,7 @@ def _measured(obj) -> dict:
     }
 
 
-def indicators() -> Iterable[dict]:
+def indicators(user=None) -> Iterable[dict]:
     for ind in PopulationIndicator.objects.select_related("outcome", "parent").order_by(
             "outcome__name", "number", "title"):
         yield {**_measured(ind), "number": ind.number,
@@ -99,13 +104,13 @@ def indicators() -> Iterable[dict]:
                "measures": [m.title for m in ind.measures.all()]}
 
 
-def measures() -> Iterable[dict]:
+def measures(user=None) -> Iterable[dict]:
     for m in PerformanceMeasure.objects.select_related("outcome", "indicator").order_by(
             "outcome__name", "title"):
         yield {**_measured(m), "indicator": str(m.indicator) if m.indicator else None}
 
 
-def risks() -> Iterable[dict]:
+def risks(user=None) -> Iterable[dict]:
     for r in Risk.objects.prefetch_related("assessments", "indicators", "outcomes"):
         yield {"code": r.code, "title": r.title, "owner": r.owner,
                "outcomes": [o.name for o in r.outcomes.all()],
@@ -116,9 +121,13 @@ def risks() -> Iterable[dict]:
                "source": _source(r)}
 
 
-def meetings(*, include_exempt: bool = False) -> Iterable[dict]:
-    for m in Meeting.objects.select_related("committee", "chaired_by").order_by("date"):
-        items = m.items.all() if include_exempt else m.items.filter(exempt=False)
+def meetings(user=None) -> Iterable[dict]:
+    qs = Meeting.objects.visible_to(user).select_related("committee", "chaired_by") \
+        .prefetch_related(Prefetch("items__decisions", Decision.objects.visible_to(user)),
+                          Prefetch("items__undertakings", Undertaking.objects.visible_to(user)),
+                          "declarations__member", "declarations__agenda_item")
+    for m in qs.order_by("date"):
+        items = m.items.all()
         yield {
             "committee": m.committee.name, "date": m.date, "start_time": m.start_time,
             "end_time": m.end_time, "venue": m.venue, "status": m.status,
@@ -146,15 +155,14 @@ def meetings(*, include_exempt: bool = False) -> Iterable[dict]:
                                                                 d.agenda_item.minute_number)
                               if d.agenda_item else None, "kind": d.kind,
                               "interest": d.interest}
-                             for d in m.declarations.select_related("member", "agenda_item")],
+                             for d in m.declarations.all()],
             "source": _source(m),
         }
 
 
-def undertakings(*, include_exempt: bool = False) -> Iterable[dict]:
-    qs = Undertaking.objects.select_related("meeting__committee", "agenda_item")
-    if not include_exempt:
-        qs = qs.exclude(agenda_item__exempt=True)
+def undertakings(user=None) -> Iterable[dict]:
+    qs = Undertaking.objects.visible_to(user).select_related("meeting__committee",
+                                                             "agenda_item")
     today = date.today()
     for u in qs.order_by("meeting__date", "id"):
         yield {"committee": u.meeting.committee.name, "meeting": u.meeting.date,
@@ -163,7 +171,7 @@ def undertakings(*, include_exempt: bool = False) -> Iterable[dict]:
                "overdue": u.is_overdue(today), "source": _source(u)}
 
 
-def workprogramme() -> Iterable[dict]:
+def workprogramme(user=None) -> Iterable[dict]:
     for w in WorkProgrammeItem.objects.select_related("committee", "target_meeting"):
         priority, reason = w.priority
         yield {"committee": w.committee.name, "topic": w.topic, "purpose": w.purpose,
@@ -175,7 +183,7 @@ def workprogramme() -> Iterable[dict]:
                "source": _source(w)}
 
 
-def actionplans() -> Iterable[dict]:
+def actionplans(user=None) -> Iterable[dict]:
     for plan in ActionPlan.objects.prefetch_related("priorities", "actions__milestones"):
         yield {"title": plan.title, "owner": plan.owner, "published_on": plan.published_on,
                "priorities": [{"number": p.number, "title": p.title} for p in
@@ -191,10 +199,10 @@ def actionplans() -> Iterable[dict]:
                "source": _source(plan)}
 
 
-def findings() -> Iterable[dict]:
+def findings(user=None) -> Iterable[dict]:
     from scrutinydesk.findings.models import Finding
 
-    for f in Finding.objects.select_related("indicator", "measure", "edition"):
+    for f in Finding.objects.visible_to(user).select_related("indicator", "measure", "edition"):
         yield {"kind": f.kind, "severity": f.severity,
                "indicator": str(f.indicator) if f.indicator else None,
                "measure": str(f.measure) if f.measure else None,
@@ -203,7 +211,7 @@ def findings() -> Iterable[dict]:
                "status": f.status, "still_holds": f.still_holds, "source": _source(f)}
 
 
-EXPORTS: dict[str, Callable[[], Iterable[dict]]] = {
+EXPORTS: dict[str, Callable[..., Iterable[dict]]] = {
     "indicators": indicators, "measures": measures, "risks": risks, "meetings": meetings,
     "undertakings": undertakings, "workprogramme": workprogramme,
     "actionplans": actionplans, "findings": findings,
@@ -254,15 +262,17 @@ def _json_default(value):
     raise TypeError(f"cannot export {type(value).__name__}")
 
 
-def export_json(kind: str) -> str:
-    return json.dumps(list(EXPORTS[kind]()), default=_json_default, ensure_ascii=False,
+def export_json(kind: str, user=None) -> str:
+    """The ``kind`` export as JSON, as ``user`` may see it (``None``: the public)."""
+    return json.dumps(list(EXPORTS[kind](user)), default=_json_default, ensure_ascii=False,
                       indent=2)
 
 
-def export_csv(kind: str) -> str:
+def export_csv(kind: str, user=None) -> str:
+    """The ``kind`` export as CSV, as ``user`` may see it (``None``: the public)."""
     rows: list[dict] = []
     flatten = CSV_ROWS.get(kind)
-    for record in EXPORTS[kind]():
+    for record in EXPORTS[kind](user):
         if flatten:
             rows.extend(flatten(record))
         else:

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from scrutinydesk.core import visibility
 from scrutinydesk.core.models import Officer, PersonName, Provenance
 
 from .prioritisation import priority_from_answers
@@ -110,6 +111,7 @@ class Meeting(Provenance):
         default=False, help_text="The minutes record that no interests were declared.")
     minutes_confirmed_on = models.DateField(
         null=True, blank=True, help_text="Date of the meeting that confirmed these minutes.")
+    objects = visibility.MeetingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -149,6 +151,7 @@ class AgendaItem(Provenance):
         max_length=50, blank=True,
         help_text="Paragraph of Schedule 12A to the Local Government Act 1972.")
     minutes = models.TextField(blank=True)
+    objects = visibility.AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -204,6 +207,7 @@ class Document(Provenance):
     contact_name = models.CharField(max_length=300, blank=True)
     contact_phone = models.CharField(max_length=100, blank=True)
     contact_email = models.EmailField(blank=True)
+    objects = visibility.DocumentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -271,6 +275,7 @@ class Declaration(Provenance):
     kind = models.CharField(max_length=20, choices=DeclarationKind.choices,
                             default=DeclarationKind.OTHER)
     interest = models.TextField(blank=True)
+    objects = visibility.ExemptItemChildQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -294,6 +299,7 @@ class Decision(Provenance):
     reason = models.TextField(blank=True, help_text="Reason for decision.")
     recipient = models.CharField(max_length=200, blank=True,
                                  help_text='For a recommendation: to whom, e.g. "Cabinet".')
+    objects = visibility.ExemptItemChildQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -324,6 +330,7 @@ class Undertaking(Provenance):
                               default=UndertakingStatus.OPEN)
     completed_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    objects = visibility.ExemptItemChildQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from . import visibility
 from .names import clean_person_name, normalise_person_name
 from .vocab import MediaType, PaperKind
 
@@ -34,6 +35,7 @@ class SourceDocument(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    objects = visibility.SourceDocumentQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["text"])
 
     class Meta:

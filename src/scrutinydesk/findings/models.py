@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from scrutinydesk.core import visibility
 from scrutinydesk.core.models import Provenance
 
 
@@ -58,6 +59,7 @@ class Finding(Provenance):
                                     on_delete=models.SET_NULL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     computed_at = models.DateTimeField(auto_now=True)
+    objects = visibility.FindingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,16 +1,23 @@
-"""Public pages. Views stay thin: they fetch and hand over to templates."""
+"""Pages. Views stay thin: they fetch through the visibility layer and hand over to
+templates (docs/web.md)."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from scrutinydesk.committees.models import Committee, Meeting
 from scrutinydesk.outcomes.models import Outcome
 
+from .components import Column, Row
+
 
 def home(request):
+    meetings = Meeting.objects.visible_to(request.user).select_related("committee")[:20]
     return render(request, "web/home.html", {
         "committees": Committee.objects.all(),
-        "meetings": Meeting.objects.select_related("committee")[:20],
+        "meetings": meetings,
+        "meeting_columns": [Column("Date"), Column("Committee"), Column("Venue"),
+                            Column("Status")],
         "outcomes": Outcome.objects.prefetch_related("indicators"),
     })
 
@@ -20,7 +27,24 @@ def outcome(request, slug):
     from scrutinydesk.reports.data import outcome_summary
 
     item = get_object_or_404(Outcome, slug=slug)
-    return render(request, "web/outcome.html", {"outcome": item, **outcome_summary(item)})
+    summary = outcome_summary(item)
+    report_html = reverse("web:outcome-report", args=[item.slug, "html"])
+    return render(request, "web/outcome.html", {
+        "outcome": item, **summary,
+        "breadcrumbs": [("Home", reverse("web:home")), (item.name, "")],
+        "indicator_columns": [Column("Indicator"), Column("Latest value", numeric=True),
+                              Column("Period")],
+        "indicator_rows": [Row(header=_link(f"{report_html}#{row['anchor']}", row["label"]),
+                               cells=[row["latest"] or "No data", row["period"]],
+                               numeric=(0,))
+                           for row in summary["indicators"]],
+    })
+
+
+def _link(href: str, text: str):
+    from django.utils.html import format_html
+
+    return format_html('<a class="govuk-link" href="{}">{}</a>', href, text)
 
 
 def outcome_report(request, slug, fmt):
@@ -40,3 +64,9 @@ def outcome_report(request, slug, fmt):
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename(report, fmt)}"'
     return response
+
+
+def accessibility(request):
+    return render(request, "web/accessibility.html", {
+        "breadcrumbs": [("Home", reverse("web:home")), ("Accessibility statement", "")],
+    })

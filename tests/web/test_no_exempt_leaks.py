@@ -1,0 +1,62 @@
+"""No page shows the public exempt information: every URL the site serves (outside the
+admin) is fetched anonymously beside a meeting with exempt business (tests/exempt.py).
+
+A new page must be added to PAGES (with the arguments of its URL) or to NOT_CHECKED with
+the reason; the last test fails until it is."""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from scrutinydesk.reports.synthetic import make_synthetic_outcome
+from tests.exempt import assert_no_secrets
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "web:home": lambda data: [],
+    "web:outcome": lambda data: [data["outcome"].slug],
+    "web:outcome-report": lambda data: [data["outcome"].slug, "html"],
+    "web:accessibility": lambda data: [],
+    "accounts:sign-in": lambda data: [],
+    "accounts:password-reset": lambda data: [],
+    "accounts:password-reset-sent": lambda data: [],
+    "accounts:password-reset-complete": lambda data: [],
+}
+NOT_CHECKED = {
+    "accounts:sign-out": "POST only; shows a fixed page",
+    "accounts:password-reset-confirm": "needs a user's reset token; shows a form only",
+}
+
+
+def url_names(resolver=None, namespace="") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names |= url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(namespace + entry.name)
+    return names
+
+
+@pytest.fixture
+def data(exempt_business):
+    outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
+                                     measures_per_indicator=1, edition=date(2020, 7, 1))
+    return {"business": exempt_business, "outcome": outcome}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_public_page_shows_exempt_information(client, data, name):
+    response = client.get(reverse(name, args=PAGES[name](data)))
+    assert response.status_code == 200
+    assert_no_secrets(response.content.decode())
+
+
+def test_every_page_is_checked_for_exempt_information():
+    unchecked = url_names() - set(PAGES) - set(NOT_CHECKED)
+    assert not unchecked, f"add these pages to PAGES in {__file__}: {sorted(unchecked)}"
