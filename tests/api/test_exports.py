@@ -123,3 +123,51 @@ def test_documentation_names_every_field_of_every_kind(data):
         for record in records:
             for field in record:
                 assert f"`{field}`" in section.group(1), f"{kind}.{field} is not documented"
+
+
+def _xlsx_records(body: bytes) -> list[dict]:
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]] if rows else []
+
+
+def _as_csv_writes_it(cell):
+    """An XLSX cell's value as the CSV writes the same value."""
+    from datetime import datetime
+
+    from scrutinydesk.api.tabular import plain
+
+    if isinstance(cell, datetime):
+        cell = cell.date()
+    if isinstance(cell, float | int) and not isinstance(cell, bool):
+        cell = Decimal(str(cell))
+    return str(plain(cell))
+
+
+def test_every_kind_exports_as_xlsx_with_the_rows_of_the_csv(data):
+    from scrutinydesk.api.exports import export_xlsx
+
+    for kind in EXPORTS:
+        rows = list(csv.DictReader(io.StringIO(export_csv(kind))))
+        sheet = _xlsx_records(export_xlsx(kind))
+        assert [list(r) for r in sheet] == [list(r) for r in rows], kind
+        assert [{k: _as_csv_writes_it(v) for k, v in r.items()} for r in sheet] == rows, kind
+
+
+def test_export_command_writes_xlsx_to_a_file(data, tmp_path):
+    target = tmp_path / "indicators.xlsx"
+    call_command("export", "indicators", "--format", "xlsx", "--output", str(target))
+    [row] = _xlsx_records(target.read_bytes())
+    assert (row["code"], row["period"], row["value"]) == ("SAFE: 01", "Q2 2019-20", 71)
+
+
+def test_export_command_refuses_xlsx_on_a_terminal(data):
+    from django.core.management.base import CommandError
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    with pytest.raises(CommandError, match="binary"):
+        call_command("export", "risks", "--format", "xlsx", stdout=Terminal())

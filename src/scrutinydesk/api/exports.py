@@ -8,16 +8,14 @@ two in step.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time
-from decimal import Decimal
+from datetime import date
 
 from django.db.models import Prefetch
 
 from scrutinydesk.actionplans.models import ActionPlan
+from scrutinydesk.api.tabular import json_default, write_records
 from scrutinydesk.committees.models import Decision, Meeting, Undertaking, WorkProgrammeItem
 from scrutinydesk.core.periods import Period
 from scrutinydesk.outcomes.models import PerformanceMeasure, PopulationIndicator
@@ -244,45 +242,42 @@ CSV_ROWS: dict[str, Callable[[dict], Iterable[dict]]] = {
 CSV_ROWS["measures"] = CSV_ROWS["indicators"]
 
 
-def _plain(value):
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    if isinstance(value, date | datetime | time):
-        return value.isoformat()
-    if isinstance(value, dict | list):
-        return json.dumps(value, default=_json_default, ensure_ascii=False)
-    return value
-
-
-def _json_default(value):
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, date | datetime | time):
-        return value.isoformat()
-    raise TypeError(f"cannot export {type(value).__name__}")
-
-
 def export_json(kind: str, user=None) -> str:
     """The ``kind`` export as JSON, as ``user`` may see it (``None``: the public)."""
-    return json.dumps(list(EXPORTS[kind](user)), default=_json_default, ensure_ascii=False,
+    return json.dumps(list(EXPORTS[kind](user)), default=json_default, ensure_ascii=False,
                       indent=2)
+
+
+def rows(kind: str, user=None) -> list[dict]:
+    """The ``kind`` export as flat rows: one per leaf record (docs/export-format.md)."""
+    out: list[dict] = []
+    flatten = CSV_ROWS.get(kind)
+    for record in EXPORTS[kind](user):
+        if flatten:
+            out.extend(flatten(record))
+        else:
+            out.append({k: v for k, v in record.items() if k != "source"}
+                       | {"paper": (record.get("source") or {}).get("paper")})
+    return out
 
 
 def export_csv(kind: str, user=None) -> str:
     """The ``kind`` export as CSV, as ``user`` may see it (``None``: the public)."""
-    rows: list[dict] = []
-    flatten = CSV_ROWS.get(kind)
-    for record in EXPORTS[kind](user):
-        if flatten:
-            rows.extend(flatten(record))
-        else:
-            rows.append({k: v for k, v in record.items() if k != "source"}
-                        | {"paper": (record.get("source") or {}).get("paper")})
-    out = io.StringIO()
-    if rows:
-        fields = list(dict.fromkeys(k for row in rows for k in row))
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _plain(v) for k, v in row.items()})
-    return out.getvalue()
+    flat = rows(kind, user)
+    return write_records("csv", flat).decode("utf-8") if flat else ""
+
+
+def export_xlsx(kind: str, user=None) -> bytes:
+    """The ``kind`` export as an XLSX workbook of the CSV's rows."""
+    return write_records("xlsx", rows(kind, user), title=kind)
+
+
+def export(kind: str, fmt: str, user=None) -> bytes:
+    """The ``kind`` export in ``fmt`` (json, csv or xlsx) as bytes."""
+    if fmt == "json":
+        return export_json(kind, user).encode("utf-8")
+    if fmt == "csv":
+        return export_csv(kind, user).encode("utf-8")
+    if fmt == "xlsx":
+        return export_xlsx(kind, user)
+    raise ValueError(f"no export format {fmt!r}")
