@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "axes",
     "huey.contrib.djhuey",
     "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "scrutinydesk.core",
     "scrutinydesk.outcomes",
@@ -194,14 +197,45 @@ HUEY = {
        {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "tasks.sqlite3")}),
 }
 
+# REST API (api app, docs/api.md): tokens or the site's session, the roles' model
+# permissions, everything public readable; the docs page's assets are served locally.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "scrutinydesk.api.renderers.CSVRenderer",
+        "scrutinydesk.api.renderers.XLSXRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "scrutinydesk.api.errors.exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Scrutiny Desk API",
     "DESCRIPTION": "Outcomes, judgements, risks and committee business of a council's "
-    "overview and scrutiny committees.",
+    "overview and scrutiny committees. Reading is open to everyone; writing needs a token "
+    "or a signed-in session of an officer (outcomes data, risks, action plans) or a clerk "
+    "(committee business). See docs/api.md.",
     "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "scrutinydesk.actionplans.vocab.ActionStatus",
+        "ActionRagEnum": "scrutinydesk.actionplans.vocab.RAG",
+        "StatedRagEnum": "scrutinydesk.outcomes.vocab.RAG",
+    },
 }
 
 if not DEBUG and not DEMO:

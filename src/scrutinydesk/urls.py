@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("scrutinydesk.api.urls")),
     path("", include("scrutinydesk.accounts.urls")),
     path("", include("scrutinydesk.web.urls")),
 ]

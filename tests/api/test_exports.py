@@ -162,7 +162,7 @@ def test_export_command_writes_xlsx_to_a_file(data, tmp_path):
     assert (row["code"], row["period"], row["value"]) == ("SAFE: 01", "Q2 2019-20", 71)
 
 
-def test_export_command_refuses_xlsx_on_a_terminal(data):
+def test_export_command_refuses_xlsx_on_a_terminal_and_ocd_for_other_kinds(data):
     from django.core.management.base import CommandError
 
     class Terminal(io.StringIO):
@@ -171,3 +171,5 @@ def test_export_command_refuses_xlsx_on_a_terminal(data):
 
     with pytest.raises(CommandError, match="binary"):
         call_command("export", "risks", "--format", "xlsx", stdout=Terminal())
+    with pytest.raises(CommandError, match="meetings only"):
+        call_command("export", "risks", "--format", "ocd")

@@ -1,4 +1,5 @@
-"""The one export machinery: a table's rows as CSV, XLSX and JSON, the same in each."""
+"""The one export machinery: a table's rows as CSV, XLSX and JSON, the same in each, from
+lists of the site, of the API and of the export command."""
 
 import csv
 import io
@@ -9,9 +10,11 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.test import RequestFactory
+from rest_framework.test import APIClient
 
 from scrutinydesk.api import tabular
 from scrutinydesk.api.tabular import Column, export_response
+from tests.factories import make_indicator, make_meeting, make_observation
 
 ROWS = [{"title": "=HYPERLINK(\"http://example.org\")", "value": Decimal("41.50"),
          "on": date(2018, 1, 30), "done": True, "note": None},
@@ -60,3 +63,37 @@ def test_export_response_is_the_file_asked_for_or_nothing():
     assert len(xlsx_rows(response.content)) == 3
     with pytest.raises(ValueError, match="no export format"):
         tabular.write("pdf", ["a"], [])
+
+
+@pytest.mark.django_db
+def test_an_api_list_downloads_as_every_record_it_lists():
+    indicator = make_indicator()
+    for year in range(2010, 2017):
+        make_observation(indicator=indicator, period=f"{year}-{(year + 1) % 100:02d}",
+                         value=Decimal(year - 2000) / 4)
+    make_meeting()  # not an observation
+    api = APIClient()
+    records = api.get("/api/observations/?ordering=period_end&page_size=3").json()
+    assert records["count"] == 7
+    every = api.get("/api/observations/?ordering=period_end&page_size=1000").json()["results"]
+    response = api.get("/api/observations/?ordering=period_end&page_size=3&format=xlsx")
+    assert response["Content-Disposition"] == 'attachment; filename="observations.xlsx"'
+    header, *rows = xlsx_rows(response.content)
+    assert len(rows) == 7  # every record, not one page
+    by_column = [dict(zip(header, row, strict=True)) for row in rows]
+    for record, row in zip(every, by_column, strict=True):
+        assert row["url"] == record["url"] and row["value"] == record["value"]
+        assert row["period.label"] == record["period"]["label"]
+        assert row["indicator"] == record["indicator"]
+    as_csv = list(csv.DictReader(io.StringIO(
+        api.get("/api/observations/?ordering=period_end&format=csv").content.decode())))
+    assert [r["period.code"] for r in as_csv] == [r["period"]["code"] for r in every]
+    assert as_csv[0]["value"] == "2.5"
+
+
+@pytest.mark.django_db
+def test_an_api_record_downloads_as_one_row():
+    observation = make_observation(value=Decimal("12.25"))
+    response = APIClient().get(f"/api/observations/{observation.pk}/?format=csv")
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["value"] == "12.25" and row["period.label"] == "2017-18"

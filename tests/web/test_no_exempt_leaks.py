@@ -2,7 +2,8 @@
 admin) is fetched anonymously beside a meeting with exempt business (tests/exempt.py).
 
 A new page must be added to PAGES (with the arguments of its URL) or to NOT_CHECKED with
-the reason; the last test fails until it is."""
+the reason; the last test fails until it is. The API's routes are checked likewise in
+tests/api/test_api_no_exempt_leaks.py."""
 
 from datetime import date
 
@@ -34,7 +35,7 @@ def url_names(resolver=None, namespace="") -> set[str]:
     names = set()
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
-            if entry.namespace == "admin":
+            if entry.namespace in ("admin", "api"):  # api: tests/api/test_api_no_exempt_leaks
                 continue
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             names |= url_names(entry, inner)

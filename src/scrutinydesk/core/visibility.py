@@ -20,7 +20,7 @@ module is the one place that decides who sees them (docs/decisions/0001-exempt-i
     ``Document``, ``Decision``, ``Undertaking``, ``Declaration``
                      without those of exempt items (and, for documents, those marked exempt).
     ``SourceDocument``  every paper, but one with exempt parts has no text, file or
-                     warnings (``has_exempt_parts`` says which).
+                     warnings (``has_exempt_parts`` says which, for everyone).
     ``Finding``      without findings read from a paper with exempt parts.
     ``Meeting``      every meeting, with its items, documents, decisions, undertakings and
                      declarations fetched through the querysets above, so
@@ -321,6 +321,9 @@ class SourceDocumentQuerySet(RedactingQuerySet):
     def with_exempt_parts(self):
         """Each paper with ``has_exempt_parts``, for those who may see exempt information."""
         return self.annotate(has_exempt_parts=_exempt_parts_of_paper())
+
+    def for_exempt_viewers(self):
+        return self.with_exempt_parts()
 
     def public(self):
         return super().public().annotate(has_exempt_parts=F(REDACTED))

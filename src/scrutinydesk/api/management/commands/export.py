@@ -1,16 +1,20 @@
+import json
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from scrutinydesk.api import ocd
 from scrutinydesk.api.exports import EXPORTS, export
+from scrutinydesk.api.tabular import json_default
 
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = ("json", "csv", "xlsx", "ocd")
 
 
 class Command(BaseCommand):
     help = "Export indicators, measures, risks, meetings, undertakings, work programme, " \
-           "action plans or findings as JSON, CSV or XLSX, as the public sees them."
+           "action plans or findings as JSON, CSV or XLSX (meetings also as Open Civic " \
+           "Data events: --format ocd), as the public sees them."
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(EXPORTS))
@@ -20,7 +24,13 @@ class Command(BaseCommand):
                                  "XLSX on a terminal)")
 
     def handle(self, *args, kind, format, output=None, **options):
-        body = export(kind, format)
+        if format == "ocd":
+            if kind != "meetings":
+                raise CommandError("--format ocd is for meetings only")
+            body = json.dumps(ocd.events(), default=json_default, ensure_ascii=False,
+                              indent=2).encode("utf-8")
+        else:
+            body = export(kind, format)
         if output:
             Path(output).write_bytes(body)
         elif format == "xlsx":

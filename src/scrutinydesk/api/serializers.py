@@ -1,0 +1,416 @@
+"""What the API says of each record: its fields, links to the records it names, and a few
+records nested where they are read together (an indicator's observations).
+
+Every serializer is a ``Resource``: links are hyperlinks into the API (``api:`` views),
+periods are objects (``fields.PeriodField``), people's accounts are never shown, and
+where a record came from (``source`` …) is read-only: records typed in through the API
+have no paper. Writes are checked by the model's own validation (``full_clean``), so the
+API accepts exactly what the admin and the forms do.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from scrutinydesk.actionplans import models as actionplans
+from scrutinydesk.committees import models as committees
+from scrutinydesk.core import fields as core_fields
+from scrutinydesk.core import models as core
+from scrutinydesk.findings import models as findings
+from scrutinydesk.outcomes import models as outcomes
+from scrutinydesk.risks import models as risks
+
+from .fields import LinkField, PeriodField, VisibleLinkField
+
+NAMESPACE = "api"
+# Never shown: people's accounts, and keys Scrutiny Desk derives for matching.
+PRIVATE = frozenset({"confirmed_by", "imported_by", "reviewed_by", "code_key", "title_key",
+                     "name_key"})
+# Where a record came from: set by imports and confirmation, read-only here.
+PROVENANCE = ("source", "source_page", "source_page_end", "confirmed_at")
+
+
+def detail_view(model) -> str:
+    return f"{NAMESPACE}:{model._meta.model_name}-detail"
+
+
+def links(model, **kwargs) -> VisibleLinkField:
+    """Read-only links to related records of ``model``."""
+    return VisibleLinkField(view_name=detail_view(model), read_only=True, many=True, **kwargs)
+
+
+class Resource(serializers.HyperlinkedModelSerializer):
+    """The base of every serializer of the API."""
+
+    serializer_related_field = VisibleLinkField
+    serializer_url_field = LinkField
+    serializer_field_mapping = {
+        **serializers.HyperlinkedModelSerializer.serializer_field_mapping,
+        core_fields.PeriodField: PeriodField,
+    }
+
+    def get_default_field_names(self, declared_fields, model_info):
+        """Its link, its own fields, the records it links to, where it came from, then
+        what is nested or computed."""
+        hidden = PRIVATE | set(getattr(self.Meta, "hidden", ()))
+        names = [name for name in super().get_default_field_names(declared_fields, model_info)
+                 if name not in hidden]
+        last = [n for n in (*PROVENANCE, *declared_fields) if n in names]
+        return [n for n in names if n not in last] + last
+
+    def get_extra_kwargs(self):
+        extra = super().get_extra_kwargs()
+        model_fields = {f.name for f in self.Meta.model._meta.get_fields()}
+        for name in PROVENANCE:
+            if name in model_fields:
+                extra.setdefault(name, {})["read_only"] = True
+        return extra
+
+    def build_url_field(self, field_name, model_class):
+        field_class, kwargs = super().build_url_field(field_name, model_class)
+        return field_class, {**kwargs, "view_name": detail_view(model_class)}
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if "view_name" in kwargs:
+            kwargs["view_name"] = detail_view(relation_info.related_model)
+        return field_class, kwargs
+
+    def validate(self, attrs):
+        """The model's own validation (fields, ``clean()``, constraints) on the record as
+        it would be saved."""
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        record = copy.copy(self.instance) if self.instance is not None else model()
+        many = {f.name for f in model._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many:
+                setattr(record, name, value)
+        writable = {field.source for field in self._writable_fields}
+        exclude = [f.name for f in model._meta.concrete_fields
+                   if not f.editable or f.name not in writable]
+        try:
+            record.full_clean(exclude=exclude)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        return attrs
+
+
+# --- papers and people ---------------------------------------------------------------------
+
+class PaperSerializer(Resource):
+    """An imported paper's metadata. Its text and file are not part of the API."""
+
+    has_exempt_parts = serializers.BooleanField(
+        read_only=True, help_text="Records read from it include exempt (Part 2) information.")
+
+    class Meta:
+        model = core.SourceDocument
+        fields = "__all__"
+        hidden = ("text", "file", "warnings")
+
+
+class OfficerSerializer(Resource):
+    class Meta:
+        model = core.Officer
+        fields = "__all__"
+
+
+# --- outcomes framework --------------------------------------------------------------------
+
+class OutcomeSerializer(Resource):
+    class Meta:
+        model = outcomes.Outcome
+        fields = "__all__"
+        read_only_fields = ("slug",)
+
+
+class ObservationSerializer(Resource):
+    class Meta:
+        model = outcomes.Observation
+        fields = "__all__"
+
+
+class ComparatorSerializer(Resource):
+    class Meta:
+        model = outcomes.Comparator
+        fields = "__all__"
+
+
+class ComparatorValueSerializer(Resource):
+    comparator_name = serializers.CharField(source="comparator.name", read_only=True)
+
+    class Meta:
+        model = outcomes.ComparatorValue
+        fields = "__all__"
+
+
+class IndicatorSerializer(Resource):
+    """A population indicator with its observations and comparator values."""
+
+    observations = ObservationSerializer(many=True, read_only=True)
+    comparator_values = ComparatorValueSerializer(many=True, read_only=True,
+                                                  source="comparatorvalues")
+    parts = links(outcomes.PopulationIndicator)
+    measures = links(outcomes.PerformanceMeasure)
+    risks = links(risks.Risk)
+
+    class Meta:
+        model = outcomes.PopulationIndicator
+        fields = "__all__"
+
+
+class MeasureSerializer(Resource):
+    """A performance measure with its observations and comparator values."""
+
+    observations = ObservationSerializer(many=True, read_only=True)
+    comparator_values = ComparatorValueSerializer(many=True, read_only=True,
+                                                  source="comparatorvalues")
+
+    class Meta:
+        model = outcomes.PerformanceMeasure
+        fields = "__all__"
+
+
+class ReportEditionSerializer(Resource):
+    class Meta:
+        model = outcomes.ReportEdition
+        fields = "__all__"
+
+
+class StatedJudgementSerializer(Resource):
+    class Meta:
+        model = outcomes.StatedJudgement
+        fields = "__all__"
+
+
+class CommentarySerializer(Resource):
+    class Meta:
+        model = outcomes.Commentary
+        fields = "__all__"
+
+
+class FocusSuggestionSerializer(Resource):
+    class Meta:
+        model = outcomes.FocusSuggestion
+        fields = "__all__"
+
+
+class IndicatorAliasSerializer(Resource):
+    class Meta:
+        model = outcomes.IndicatorAlias
+        fields = "__all__"
+
+
+# --- risks ---------------------------------------------------------------------------------
+
+class RiskAssessmentSerializer(Resource):
+    class Meta:
+        model = risks.RiskAssessment
+        fields = "__all__"
+
+
+class RiskSerializer(Resource):
+    """A risk with its assessments, latest first."""
+
+    assessments = RiskAssessmentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = risks.Risk
+        fields = "__all__"
+
+
+# --- committee business --------------------------------------------------------------------
+
+class CommitteeSerializer(Resource):
+    memberships = links(committees.Membership)
+
+    class Meta:
+        model = committees.Committee
+        fields = "__all__"
+        read_only_fields = ("slug",)
+
+
+class MemberSerializer(Resource):
+    memberships = links(committees.Membership)
+
+    class Meta:
+        model = committees.Member
+        fields = "__all__"
+
+
+class MembershipSerializer(Resource):
+    class Meta:
+        model = committees.Membership
+        fields = "__all__"
+
+
+class AgendaEntrySerializer(Resource):
+    """An agenda item as its meeting lists it."""
+
+    class Meta:
+        model = committees.AgendaItem
+        fields = ("url", "number", "minute_number", "position", "title", "page_start",
+                  "page_end", "part", "exempt", "exempt_paragraph")
+
+
+class AttendanceSerializer(Resource):
+    person = serializers.SerializerMethodField(help_text="The member's, officer's or "
+                                                         "other attendee's name.")
+
+    class Meta:
+        model = committees.Attendance
+        fields = "__all__"
+
+    def get_person(self, obj) -> str:
+        return str(obj.person)
+
+
+class MeetingSerializer(Resource):
+    """A meeting with its agenda and attendance; ``ocd`` is the meeting as an Open Civic
+    Data event."""
+
+    agenda = AgendaEntrySerializer(many=True, read_only=True, source="items")
+    attendance = AttendanceSerializer(many=True, read_only=True)
+    ocd = LinkField(view_name=f"{NAMESPACE}:meeting-ocd",
+                    help_text="The meeting as an Open Civic Data event.")
+
+    class Meta:
+        model = committees.Meeting
+        fields = "__all__"
+
+
+class AgendaItemSerializer(Resource):
+    """An agenda item with links to its business. For the public, an exempt item keeps its
+    number, title, pages and paragraph; its minutes and description are blank and its
+    business is left out."""
+
+    documents = links(committees.Document)
+    decisions = links(committees.Decision)
+    undertakings = links(committees.Undertaking)
+    declarations = links(committees.Declaration)
+
+    class Meta:
+        model = committees.AgendaItem
+        fields = "__all__"
+
+
+class DocumentSerializer(Resource):
+    class Meta:
+        model = committees.Document
+        fields = "__all__"
+
+
+class DeclarationSerializer(Resource):
+    class Meta:
+        model = committees.Declaration
+        fields = "__all__"
+
+
+class DecisionSerializer(Resource):
+    class Meta:
+        model = committees.Decision
+        fields = "__all__"
+
+
+class UndertakingSerializer(Resource):
+    overdue = serializers.SerializerMethodField(
+        help_text="Open or in progress past its due date (Undertaking.is_overdue).")
+
+    class Meta:
+        model = committees.Undertaking
+        fields = "__all__"
+
+    def get_overdue(self, obj) -> bool:
+        return obj.is_overdue()
+
+
+class WorkProgrammeItemSerializer(Resource):
+    priority = serializers.SerializerMethodField(
+        help_text="The decided priority, else the one the prioritisation gives "
+                  "(docs/work-programme.md).")
+    priority_reason = serializers.SerializerMethodField()
+
+    class Meta:
+        model = committees.WorkProgrammeItem
+        fields = "__all__"
+
+    @extend_schema_field({"type": "string", "nullable": True,
+                          "enum": [p.value for p in committees.Priority] + [None]})
+    def get_priority(self, obj):
+        priority, _ = obj.priority
+        return priority.value if priority else None
+
+    def get_priority_reason(self, obj) -> str:
+        return obj.priority[1] or ""
+
+
+# --- action plans --------------------------------------------------------------------------
+
+class MilestoneSerializer(Resource):
+    class Meta:
+        model = actionplans.Milestone
+        fields = "__all__"
+
+
+class ProgressUpdateSerializer(Resource):
+    class Meta:
+        model = actionplans.ProgressUpdate
+        fields = "__all__"
+
+
+class ActionSerializer(Resource):
+    """An action with its milestones and progress updates."""
+
+    rag_rating = serializers.CharField(read_only=True, help_text="The RAG given, else the "
+                                       "one its status carries.")
+    milestones = MilestoneSerializer(many=True, read_only=True)
+    updates = ProgressUpdateSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = actionplans.Action
+        fields = "__all__"
+
+
+class PrioritySerializer(Resource):
+    actions = links(actionplans.Action)
+
+    class Meta:
+        model = actionplans.Priority
+        fields = "__all__"
+
+
+class ActionPlanSerializer(Resource):
+    """An action plan with its priorities and links to its actions."""
+
+    priorities = PrioritySerializer(many=True, read_only=True)
+    actions = links(actionplans.Action)
+
+    class Meta:
+        model = actionplans.ActionPlan
+        fields = "__all__"
+
+
+# --- findings ------------------------------------------------------------------------------
+
+class FindingSerializer(Resource):
+    """A finding of the audit. Only its ``status`` can be changed: the review."""
+
+    class Meta:
+        model = findings.Finding
+        fields = "__all__"
+        read_only_fields = ("key", "kind", "severity", "indicator", "measure", "edition",
+                            "stated", "computed", "explanation", "still_holds",
+                            "reviewed_at", "computed_at")
+
+    def update(self, instance, validated_data):
+        request = self.context.get("request")
+        if "status" in validated_data and validated_data["status"] != instance.status:
+            instance.reviewed_by = getattr(request, "user", None)
+            instance.reviewed_at = timezone.now()
+        return super().update(instance, validated_data)
