@@ -61,6 +61,10 @@ def test_outcome_page(page, axe):
     assert table.locator("tbody tr").count() == 2
     axe(page, "outcome")
     assert page.get_by_role("link", name="PDF of the July 2020 edition").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV file").click()
+    assert download.value.suggested_filename == "connected-indicators.csv"
+    assert download.value.path().read_text().splitlines()[0] == "Indicator,Latest value,Period"
 
 
 @pytest.mark.parametrize("role", ["member", "officer", "clerk", "admin"])

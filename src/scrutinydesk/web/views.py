@@ -5,6 +5,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from scrutinydesk.api.tabular import Column as ExportColumn
+from scrutinydesk.api.tabular import export_response
 from scrutinydesk.committees.models import Committee, Meeting
 from scrutinydesk.outcomes.models import Outcome
 
@@ -28,6 +30,9 @@ def outcome(request, slug):
 
     item = get_object_or_404(Outcome, slug=slug)
     summary = outcome_summary(item)
+    shown = [{**row, "latest": row["latest"] or "No data"} for row in summary["indicators"]]
+    if response := export_response(request, shown, OUTCOME_INDICATORS, f"{slug}-indicators"):
+        return response
     report_html = reverse("web:outcome-report", args=[item.slug, "html"])
     return render(request, "web/outcome.html", {
         "outcome": item, **summary,
@@ -35,10 +40,14 @@ def outcome(request, slug):
         "indicator_columns": [Column("Indicator"), Column("Latest value", numeric=True),
                               Column("Period")],
         "indicator_rows": [Row(header=_link(f"{report_html}#{row['anchor']}", row["label"]),
-                               cells=[row["latest"] or "No data", row["period"]],
-                               numeric=(0,))
-                           for row in summary["indicators"]],
+                               cells=[row["latest"], row["period"]], numeric=(0,))
+                           for row in shown],
     })
+
+
+# The outcome page's indicator table as a download: the same rows and columns.
+OUTCOME_INDICATORS = [ExportColumn("Indicator", "label"), ExportColumn("Latest value", "latest"),
+                      ExportColumn("Period", "period")]
 
 
 def _link(href: str, text: str):
