@@ -42,7 +42,7 @@ class PeriodFilter(django_filters.CharFilter):
 
 def _filterable(field) -> bool:
     return field.concrete and not field.many_to_many and field.name not in (
-        "confirmed_by", "imported_by", "reviewed_by")
+        "confirmed_by", "imported_by", "reviewed_by", "source_page", "source_page_end")
 
 
 def filterset_for(model, text: tuple[str, ...] = ()) -> type[django_filters.FilterSet]:
