@@ -50,7 +50,7 @@ def test_demo_creates_one_account_per_role_and_prints_them(run_demo, settings):
     assert users["admin"].is_superuser and users["admin"].is_staff
     assert not users["clerk"].is_staff
     for address in ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/sign-in/",
-                    "http://127.0.0.1:8000/admin/"):
+                    "http://127.0.0.1:8000/admin/", "http://127.0.0.1:8000/api/docs/"):
         assert address in out
 
 

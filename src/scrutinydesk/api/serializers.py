@@ -33,6 +33,7 @@ PRIVATE = frozenset({"confirmed_by", "imported_by", "reviewed_by", "code_key", "
                      "name_key"})
 # Where a record came from: set by imports and confirmation, read-only here.
 PROVENANCE = ("source", "source_page", "source_page_end", "confirmed_at")
+FIRST = ("url", "code", "number", "title", "name")  # what names a record, before the rest
 
 
 def detail_view(model) -> str:
@@ -60,8 +61,9 @@ class Resource(serializers.HyperlinkedModelSerializer):
         hidden = PRIVATE | set(getattr(self.Meta, "hidden", ()))
         names = [name for name in super().get_default_field_names(declared_fields, model_info)
                  if name not in hidden]
-        last = [n for n in (*PROVENANCE, *declared_fields) if n in names]
-        return [n for n in names if n not in last] + last
+        first = [n for n in FIRST if n in names]
+        last = [n for n in (*PROVENANCE, *declared_fields) if n in names and n not in first]
+        return first + [n for n in names if n not in first and n not in last] + last
 
     def get_extra_kwargs(self):
         extra = super().get_extra_kwargs()
@@ -275,6 +277,7 @@ class MeetingSerializer(Resource):
     """A meeting with its agenda and attendance; ``ocd`` is the meeting as an Open Civic
     Data event."""
 
+    committee_name = serializers.CharField(source="committee.name", read_only=True)
     agenda = AgendaEntrySerializer(many=True, read_only=True, source="items")
     attendance = AttendanceSerializer(many=True, read_only=True)
     ocd = LinkField(view_name=f"{NAMESPACE}:meeting-ocd",

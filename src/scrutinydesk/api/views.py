@@ -188,7 +188,7 @@ RESOURCES = [
     ("memberships", resource(committees.Membership, s.MembershipSerializer)),
     ("meetings", resource(
         committees.Meeting, s.MeetingSerializer, text=("venue",), base=MeetingViewSet,
-        search=("venue", "committee__name"),
+        search=("venue", "committee__name"), select=("committee",),
         prefetch=("attendance__member", "attendance__officer"),
         doc="Meetings of committees, each with its agenda and attendance; "
             "/ocd/ gives them as Open Civic Data events.")),

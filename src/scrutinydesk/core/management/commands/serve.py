@@ -78,7 +78,7 @@ class Command(BaseCommand):
 def site_addresses(url: str) -> list[tuple[str, str]]:
     """Where to look, for ``serve`` and ``demo`` to print."""
     return [("Home page", url), ("Sign in", f"{url}sign-in/"),
-            ("Administration", f"{url}admin/")]
+            ("Administration", f"{url}admin/"), ("API", f"{url}api/ (docs: {url}api/docs/)")]
 
 
 def queue_description() -> str:
