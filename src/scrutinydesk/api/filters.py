@@ -13,25 +13,12 @@ the id, so pages never overlap.
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db import models
 from rest_framework.filters import OrderingFilter
 
-from scrutinydesk.core.fields import PeriodField
-from scrutinydesk.core.periods import Period, PeriodError
+from scrutinydesk.core.fields import PeriodField, PeriodFormField
 
 DATE_LOOKUPS = ["exact", "gte", "lte"]
-
-
-class PeriodFormField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        try:
-            return Period.parse(value)
-        except PeriodError as exc:
-            raise forms.ValidationError(str(exc)) from exc
 
 
 class PeriodFilter(django_filters.CharFilter):

@@ -103,6 +103,12 @@ class Resource(serializers.HyperlinkedModelSerializer):
         return attrs
 
 
+def serializer_for(model, **fields) -> type[Resource]:
+    """A ``Resource`` of every field of ``model``, with ``fields`` declared beside them."""
+    meta = type("Meta", (), {"model": model, "fields": "__all__"})
+    return type(f"{model.__name__}Serializer", (Resource,), {**fields, "Meta": meta})
+
+
 # --- papers and people ---------------------------------------------------------------------
 
 class PaperSerializer(Resource):
@@ -117,10 +123,7 @@ class PaperSerializer(Resource):
         hidden = ("text", "file", "warnings")
 
 
-class OfficerSerializer(Resource):
-    class Meta:
-        model = core.Officer
-        fields = "__all__"
+OfficerSerializer = serializer_for(core.Officer)
 
 
 # --- outcomes framework --------------------------------------------------------------------
@@ -132,99 +135,46 @@ class OutcomeSerializer(Resource):
         read_only_fields = ("slug",)
 
 
-class ObservationSerializer(Resource):
-    class Meta:
-        model = outcomes.Observation
-        fields = "__all__"
+ObservationSerializer = serializer_for(outcomes.Observation)
+ComparatorSerializer = serializer_for(outcomes.Comparator)
 
 
-class ComparatorSerializer(Resource):
-    class Meta:
-        model = outcomes.Comparator
-        fields = "__all__"
+ComparatorValueSerializer = serializer_for(
+    outcomes.ComparatorValue,
+    comparator_name=serializers.CharField(source="comparator.name", read_only=True))
 
 
-class ComparatorValueSerializer(Resource):
-    comparator_name = serializers.CharField(source="comparator.name", read_only=True)
-
-    class Meta:
-        model = outcomes.ComparatorValue
-        fields = "__all__"
-
-
-class IndicatorSerializer(Resource):
-    """A population indicator with its observations and comparator values."""
-
-    observations = ObservationSerializer(many=True, read_only=True)
-    comparator_values = ComparatorValueSerializer(many=True, read_only=True,
-                                                  source="comparatorvalues")
-    parts = links(outcomes.PopulationIndicator)
-    measures = links(outcomes.PerformanceMeasure)
-    risks = links(risks.Risk)
-
-    class Meta:
-        model = outcomes.PopulationIndicator
-        fields = "__all__"
+def series() -> dict:
+    """An indicator's or measure's observations and comparator values, nested."""
+    return {"observations": ObservationSerializer(many=True, read_only=True),
+            "comparator_values": ComparatorValueSerializer(many=True, read_only=True,
+                                                           source="comparatorvalues")}
 
 
-class MeasureSerializer(Resource):
-    """A performance measure with its observations and comparator values."""
-
-    observations = ObservationSerializer(many=True, read_only=True)
-    comparator_values = ComparatorValueSerializer(many=True, read_only=True,
-                                                  source="comparatorvalues")
-
-    class Meta:
-        model = outcomes.PerformanceMeasure
-        fields = "__all__"
+IndicatorSerializer = serializer_for(
+    outcomes.PopulationIndicator, **series(), parts=links(outcomes.PopulationIndicator),
+    measures=links(outcomes.PerformanceMeasure), risks=links(risks.Risk),
+    __doc__="A population indicator with its observations and comparator values.")
+MeasureSerializer = serializer_for(
+    outcomes.PerformanceMeasure, **series(),
+    __doc__="A performance measure with its observations and comparator values.")
 
 
-class ReportEditionSerializer(Resource):
-    class Meta:
-        model = outcomes.ReportEdition
-        fields = "__all__"
-
-
-class StatedJudgementSerializer(Resource):
-    class Meta:
-        model = outcomes.StatedJudgement
-        fields = "__all__"
-
-
-class CommentarySerializer(Resource):
-    class Meta:
-        model = outcomes.Commentary
-        fields = "__all__"
-
-
-class FocusSuggestionSerializer(Resource):
-    class Meta:
-        model = outcomes.FocusSuggestion
-        fields = "__all__"
-
-
-class IndicatorAliasSerializer(Resource):
-    class Meta:
-        model = outcomes.IndicatorAlias
-        fields = "__all__"
+ReportEditionSerializer = serializer_for(outcomes.ReportEdition)
+StatedJudgementSerializer = serializer_for(outcomes.StatedJudgement)
+CommentarySerializer = serializer_for(outcomes.Commentary)
+FocusSuggestionSerializer = serializer_for(outcomes.FocusSuggestion)
+IndicatorAliasSerializer = serializer_for(outcomes.IndicatorAlias)
 
 
 # --- risks ---------------------------------------------------------------------------------
 
-class RiskAssessmentSerializer(Resource):
-    class Meta:
-        model = risks.RiskAssessment
-        fields = "__all__"
+RiskAssessmentSerializer = serializer_for(risks.RiskAssessment)
 
 
-class RiskSerializer(Resource):
-    """A risk with its assessments, latest first."""
-
-    assessments = RiskAssessmentSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = risks.Risk
-        fields = "__all__"
+RiskSerializer = serializer_for(
+    risks.Risk, assessments=RiskAssessmentSerializer(many=True, read_only=True),
+    __doc__="A risk with its assessments, latest first.")
 
 
 # --- committee business --------------------------------------------------------------------
@@ -238,18 +188,11 @@ class CommitteeSerializer(Resource):
         read_only_fields = ("slug",)
 
 
-class MemberSerializer(Resource):
-    memberships = links(committees.Membership)
-
-    class Meta:
-        model = committees.Member
-        fields = "__all__"
+MemberSerializer = serializer_for(committees.Member,
+                                  memberships=links(committees.Membership))
 
 
-class MembershipSerializer(Resource):
-    class Meta:
-        model = committees.Membership
-        fields = "__all__"
+MembershipSerializer = serializer_for(committees.Membership)
 
 
 class AgendaEntrySerializer(Resource):
@@ -303,22 +246,9 @@ class AgendaItemSerializer(Resource):
         fields = "__all__"
 
 
-class DocumentSerializer(Resource):
-    class Meta:
-        model = committees.Document
-        fields = "__all__"
-
-
-class DeclarationSerializer(Resource):
-    class Meta:
-        model = committees.Declaration
-        fields = "__all__"
-
-
-class DecisionSerializer(Resource):
-    class Meta:
-        model = committees.Decision
-        fields = "__all__"
+DocumentSerializer = serializer_for(committees.Document)
+DeclarationSerializer = serializer_for(committees.Declaration)
+DecisionSerializer = serializer_for(committees.Decision)
 
 
 class UndertakingSerializer(Resource):
@@ -355,37 +285,18 @@ class WorkProgrammeItemSerializer(Resource):
 
 # --- action plans --------------------------------------------------------------------------
 
-class MilestoneSerializer(Resource):
-    class Meta:
-        model = actionplans.Milestone
-        fields = "__all__"
+MilestoneSerializer = serializer_for(actionplans.Milestone)
+ProgressUpdateSerializer = serializer_for(actionplans.ProgressUpdate)
 
 
-class ProgressUpdateSerializer(Resource):
-    class Meta:
-        model = actionplans.ProgressUpdate
-        fields = "__all__"
-
-
-class ActionSerializer(Resource):
-    """An action with its milestones and progress updates."""
-
-    rag_rating = serializers.CharField(read_only=True, help_text="The RAG given, else the "
-                                       "one its status carries.")
-    milestones = MilestoneSerializer(many=True, read_only=True)
-    updates = ProgressUpdateSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = actionplans.Action
-        fields = "__all__"
-
-
-class PrioritySerializer(Resource):
-    actions = links(actionplans.Action)
-
-    class Meta:
-        model = actionplans.Priority
-        fields = "__all__"
+ActionSerializer = serializer_for(
+    actionplans.Action,
+    rag_rating=serializers.CharField(read_only=True, help_text="The RAG given, else the "
+                                     "one its status carries."),
+    milestones=MilestoneSerializer(many=True, read_only=True),
+    updates=ProgressUpdateSerializer(many=True, read_only=True),
+    __doc__="An action with its milestones and progress updates.")
+PrioritySerializer = serializer_for(actionplans.Priority, actions=links(actionplans.Action))
 
 
 class ActionPlanSerializer(Resource):

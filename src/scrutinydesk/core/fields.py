@@ -2,6 +2,7 @@
 
 import contextlib
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -73,24 +74,25 @@ class PeriodField(models.CharField):
         return value.code if isinstance(value, Period) else ""
 
     def formfield(self, **kwargs):
-        from django import forms
-
-        class PeriodFormField(forms.CharField):
-            def prepare_value(self, value):
-                return value.label if isinstance(value, Period) else value
-
-            def run_validators(self, value):
-                super().run_validators(value.code if isinstance(value, Period) else value)
-
-            def to_python(self, value):
-                value = super().to_python(value)
-                if not value:
-                    return None
-                try:
-                    return Period.parse(value)
-                except PeriodError as exc:
-                    raise ValidationError(str(exc), code="invalid_period") from exc
-
         kwargs.setdefault("form_class", PeriodFormField)
         kwargs.setdefault("help_text", "e.g. 2017-18, Q2 2017-18, March 2017, 31 March 2017")
         return super().formfield(**kwargs)
+
+
+class PeriodFormField(forms.CharField):
+    """A form's period: typed as its label or code, cleaned to a ``Period``."""
+
+    def prepare_value(self, value):
+        return value.label if isinstance(value, Period) else value
+
+    def run_validators(self, value):
+        super().run_validators(value.code if isinstance(value, Period) else value)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return Period.parse(value)
+        except PeriodError as exc:
+            raise ValidationError(str(exc), code="invalid_period") from exc
