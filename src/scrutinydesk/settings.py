@@ -73,9 +73,9 @@ INSTALLED_APPS = [
     "scrutinydesk.committees",
     "scrutinydesk.actionplans",
     "scrutinydesk.findings",
-    "scrutinydesk.api",  # before ingest: its `export` command is the one that runs
     "scrutinydesk.ingest",
     "scrutinydesk.reports",
+    "scrutinydesk.api",
     "scrutinydesk.web",
     "scrutinydesk.accounts",  # last: its post_migrate sets up the roles' permissions
 ]
