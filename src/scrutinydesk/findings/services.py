@@ -28,6 +28,7 @@ from django.db.models import Q
 from scrutinydesk import judgements as j
 from scrutinydesk.core.numbers import figure
 from scrutinydesk.core.vocab import Polarity
+from scrutinydesk.ingest.resolve import headline_label
 from scrutinydesk.ingest.units import in_other_unit
 from scrutinydesk.outcomes.assessment import main_series, previous_observation
 from scrutinydesk.outcomes.models import (
@@ -291,9 +292,11 @@ def stated_word(word: str, text: str, context: str):
 
 def _printed_word(text: str) -> str:
     """The judgement word as printed in a stated trend, e.g. "IMPROVING" or "Unchanged"."""
-    for word in (text or "").replace("\t", " ").split():
-        if word.isalpha() and word.casefold() not in {"dorset", "trend", "latest", "the",
-                                                       "comparator", "benchmark"}:
+    text = (text or "").replace("\t", " ")
+    label = set(headline_label(text).casefold().split())  # the area's name: "DORSET - Trend"
+    for word in text.split():
+        if word.isalpha() and word.casefold() not in {"trend", "latest", "the", "comparator",
+                                                       "benchmark", *label}:
             return word
     return ""
 

@@ -24,6 +24,7 @@ from scrutinydesk.ingest.records import (
     ParsedValue,
     SourceRef,
 )
+from scrutinydesk.ingest.resolve import main_series_labels
 from scrutinydesk.ingest.units import (
     comparator_kind,
     comparator_name,
@@ -51,7 +52,7 @@ from scrutinydesk.risks.models import Risk, RiskAssessment
 from .base import LoadContext
 
 MATCH_THRESHOLD = 0.6  # share of title words in common to take two titles as one indicator
-MAIN_SERIES_NAMES = {"", "dorset", "latest", "value", "actual", "council", "local authority"}
+MAIN_SERIES_NAMES = {"", "latest", "value", "actual", "council", "local authority"}
 
 
 def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
@@ -66,7 +67,7 @@ def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
         "stated_risk_count": parsed.stated_risk_count,
         "key": parsed.key,
     }, parsed.ref)
-    loader = _EditionLoader(ctx, outcome, edition)
+    loader = _EditionLoader(ctx, outcome, edition, main_series_labels(parsed))
     for indicator in parsed.indicators:
         loader.indicator(indicator)
     for risk in parsed.unassigned_risks:
@@ -195,8 +196,10 @@ def _unit_label(unit: str) -> str:
 
 
 class _EditionLoader:
-    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition):
+    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition,
+                 main_labels: set[str] = frozenset()):
         self.ctx, self.outcome, self.edition = ctx, outcome, edition
+        self.main_labels = set(main_labels)  # the area's own name, as its headlines print it
         self.seen_indicators: list[PopulationIndicator] = []
         self.seen_measures: list[PerformanceMeasure] = []
         self.breakdowns: dict[int, set[str]] = {}  # measure pk -> breakdowns printed
@@ -468,7 +471,7 @@ class _EditionLoader:
         set aside whole: it is another series's, and cannot be placed with confidence."""
         name = series.name.strip()
         is_main = name.lower() in MAIN_SERIES_NAMES or \
-            name.lower() == self.outcome.name.lower()
+            name.lower() == self.outcome.name.lower() or name.casefold() in self.main_labels
         if breakdown is not None:  # placed by the caller
             is_main, name = not breakdown, breakdown
         if series.is_comparator or (not is_main and comparator_kind(name) != "other"):
