@@ -122,10 +122,14 @@ class Measured(Provenance, JudgementSettings):
         return (self.value_min if self.value_min is not None else low,
                 self.value_max if self.value_max is not None else high)
 
-    def revisions(self) -> list["Revision"]:
-        """Every figure of this indicator or measure that a later edition printed
-        differently, oldest period first (see ``Revision``)."""
-        return revisions_of(self.observations.all())
+    def revisions(self, breakdown: str | None = None) -> list["Revision"]:
+        """Every figure of this indicator or measure (of one breakdown, "" for the main
+        series, when given) that a later edition printed differently, oldest period first
+        (see ``Revision``)."""
+        rows = self.observations.prefetch_related("printed__edition", "printed__source")
+        if breakdown is not None:
+            rows = rows.filter(breakdown=breakdown)
+        return revisions_of(rows)
 
 
 class PopulationIndicator(Measured):
