@@ -32,9 +32,15 @@ class ReviewError(Exception):
     """A correction that cannot be made, with the reason in words for the reviewer."""
 
 
+# Findings are the audit's conclusions about the data, not what a paper says: they have a
+# review of their own (accepted or dismissed).
+NOT_READ_FROM_PAPERS = ("findings",)
+
+
 def provenance_models() -> list:
     """Every model whose rows record the paper they were read from."""
-    return [m for m in apps.get_models() if issubclass(m, Provenance)]
+    return [m for m in apps.get_models() if issubclass(m, Provenance)
+            and m._meta.app_label not in NOT_READ_FROM_PAPERS]
 
 
 def records_of(source: SourceDocument) -> dict:
