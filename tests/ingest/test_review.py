@@ -255,3 +255,35 @@ def test_outcome_page_and_report_say_when_figures_are_unconfirmed(client, paper,
     report = client.get(reverse("web:outcome-report", args=[outcome.slug, "html"]))
     assert "no one has confirmed" not in page
     assert "read from papers by Scrutiny Desk" not in report.content.decode()
+
+
+def test_the_review_page_groups_a_meeting_page_by_agenda_item(client, officer, samples_dir):
+    from scrutinydesk.committees.models import AgendaItem, Decision
+
+    paper = import_path(samples_dir / "2018-01-30-meeting-documents-page.txt").source
+    item = AgendaItem.objects.filter(source=paper, decisions__isnull=False).first()
+    decision = Decision.objects.filter(agenda_item=item).first()
+    client.force_login(officer)
+
+    html = client.get(reverse("web:review-paper", args=[paper.pk])).content.decode()
+
+    assert f'id="item-{item.pk}"' in html
+    section = html[html.index(f'id="item-{item.pk}"'):]
+    section = section[:section.index("</section>")]
+    assert item.title in section
+    assert decision.text[:40] in section
+    assert "Attendance" in html
+
+
+def test_confirming_the_figures_of_one_indicator(client, paper, officer):
+    figure = _figure(paper)
+    subject = figure.subject
+    client.force_login(officer)
+
+    response = client.post(reverse("web:review-confirm", args=[paper.pk]),
+                           {"part": f"indicator-{subject.pk}"})
+
+    assert response.status_code == 302
+    assert not Observation.objects.filter(source=paper, indicator=subject).unconfirmed().exists()
+    assert Observation.objects.filter(source=paper).unconfirmed().exists()
+    assert review.status_of(paper) == ReviewStatus.EXTRACTED

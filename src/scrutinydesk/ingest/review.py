@@ -7,7 +7,6 @@ is kept as a ``Correction`` that the loaders apply again when the paper is read 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -126,7 +125,43 @@ def parts_of(source: SourceDocument) -> list[Part]:
                                                   str(p.subject)))
 
 
-_PAGE_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})\s*(?:\t|$)")
+@dataclass
+class MeetingPart:
+    """What was read about one meeting: who attended, and each agenda item with its
+    decisions and the pages it is on."""
+
+    meeting: object
+    attendance: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # (item, decisions)
+    other_decisions: list = field(default_factory=list)
+
+
+def meetings_of(source: SourceDocument, user) -> list[MeetingPart]:
+    """The meetings, agenda items, decisions and attendance read from ``source``, through
+    the visibility layer (``core.visibility``)."""
+    from scrutinydesk.committees.models import AgendaItem, Attendance, Decision
+
+    parts: dict[int, MeetingPart] = {}
+
+    def part(meeting) -> MeetingPart:
+        if meeting.pk not in parts:
+            parts[meeting.pk] = MeetingPart(meeting)
+        return parts[meeting.pk]
+
+    decisions: dict[int | None, list] = {}
+    for d in Decision.objects.visible_to(user).filter(source=source).select_related(
+            "meeting__committee").order_by("position", "pk"):
+        decisions.setdefault(d.agenda_item_id, []).append(d)
+    for item in AgendaItem.objects.visible_to(user).filter(source=source).select_related(
+            "meeting__committee"):
+        part(item.meeting).items.append((item, decisions.pop(item.pk, [])))
+    for rows in decisions.values():
+        for d in rows:
+            part(d.meeting).other_decisions.append(d)
+    for a in Attendance.objects.filter(source=source).select_related(
+            "meeting__committee", "member", "officer"):
+        part(a.meeting).attendance.append(a)
+    return sorted(parts.values(), key=lambda p: p.meeting.date)
 
 
 def page_texts(text: str) -> dict[int, str]:
@@ -247,6 +282,18 @@ def confirm_paper(source: SourceDocument, user) -> int:
     return count
 
 
+@transaction.atomic
+def confirm_part(source: SourceDocument, subject, user) -> int:
+    """Confirm, as ``user``, the figures read from ``source`` for one indicator or measure
+    (observations, comparator values, stated judgements). Returns how many."""
+    field_name = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
+    now = timezone.now()
+    return sum(model.objects.filter(source=source, confirmed_at__isnull=True,
+                                    **{field_name: subject})
+               .update(confirmed_at=now, confirmed_by=user)
+               for model in (Observation, ComparatorValue, StatedJudgement))
+
+
 def after_reading_again(source: SourceDocument, user) -> None:
     """After a paper is read again: it is extracted again when the reading changed any of
     its records (a changed record is no longer confirmed)."""
@@ -272,6 +319,7 @@ def targets_for(subject) -> list:
             *PerformanceMeasure.objects.filter(outcome=outcome)]
 
 
-__all__ = ["CorrectedRecord", "Part", "ReviewError", "assign_series", "confirm_paper",
-           "correct_value", "corrections_of", "page_texts", "parts_of", "records_of",
-           "status_of", "targets_for", "unconfirmed_count"]
+__all__ = ["CorrectedRecord", "MeetingPart", "Part", "ReviewError", "assign_series",
+           "confirm_paper", "confirm_part", "correct_value", "corrections_of", "meetings_of",
+           "page_texts", "parts_of", "records_of", "status_of", "targets_for",
+           "unconfirmed_count"]

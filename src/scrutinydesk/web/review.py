@@ -102,9 +102,13 @@ def paper_review(request, pk):
     pages = review.page_texts(paper.text)
     for part in parts:
         part.text = "\n\n".join(f"Page {n}\n{pages[n]}" for n in part.pages if n in pages)
+    meetings = review.meetings_of(paper, request.user)
+    for meeting in meetings:
+        meeting.items = [(item, decisions, _pages_text(pages, item.page_start, item.page_end))
+                         for item, decisions in meeting.items]
     records = review.records_of(paper)
     return render(request, "web/review/paper.html", {
-        "paper": paper, "parts": parts, "status": review.status_of(paper),
+        "paper": paper, "parts": parts, "meetings": meetings, "status": review.status_of(paper),
         "review": PaperReview.objects.filter(source=paper).select_related(
             "confirmed_by").first(),
         "record_counts": [(name, qs.count(), qs.filter(confirmed_at__isnull=True).count())
@@ -119,7 +123,19 @@ def paper_review(request, pk):
 @require_POST
 @role_required(*REVIEWERS)
 def confirm(request, pk):
+    """Confirm the whole paper, or with ``part=indicator-ID`` (or ``measure-ID``) the
+    figures read for one indicator or measure."""
     paper = _paper(request, pk)
+    part = request.POST.get("part", "")
+    if part:
+        kind, _, subject_pk = part.partition("-")
+        if kind not in SUBJECTS or not subject_pk.isdigit():
+            raise Http404("No such part of the paper")
+        subject = get_object_or_404(SUBJECTS[kind], pk=int(subject_pk))
+        count = review.confirm_part(paper, subject, request.user)
+        messages.success(request, f"{subject}: {count} figure{'s' if count != 1 else ''} "
+                                  "confirmed as yours.")
+        return redirect(reverse("web:review-paper", args=[paper.pk]) + f"#{part}")
     count = review.confirm_paper(paper, request.user)
     messages.success(request, f"Paper confirmed: {count} record{'s' if count != 1 else ''} "
                               "confirmed as yours.")
@@ -235,6 +251,13 @@ def assign(request, pk, kind, subject):
         "back": reverse("web:review-paper", args=[paper.pk]) + f"#{_anchor(found)}",
         "breadcrumbs": _crumbs(paper, "File a series"),
     })
+
+
+def _pages_text(pages: dict, first, last) -> str:
+    if first is None:
+        return ""
+    last = min(last or first, first + 5)
+    return "\n\n".join(f"Page {n}\n{pages[n]}" for n in range(first, last + 1) if n in pages)
 
 
 def _kind(subject) -> str:
