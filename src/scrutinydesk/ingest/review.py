@@ -159,7 +159,7 @@ def meetings_of(source: SourceDocument, user) -> list[MeetingPart]:
         for d in rows:
             part(d.meeting).other_decisions.append(d)
     for a in Attendance.objects.filter(source=source).select_related(
-            "meeting__committee", "member", "officer"):
+            "meeting__committee", "member", "officer", "substitute_for"):
         part(a.meeting).attendance.append(a)
     return sorted(parts.values(), key=lambda p: p.meeting.date)
 
