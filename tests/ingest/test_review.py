@@ -33,10 +33,10 @@ def officer(db):
     return make_role_user("officer", first_name="Olive", last_name="Officer")
 
 
-def _figure(paper, title_start="HEALTHY: 01"):
-    return Observation.objects.filter(source=paper).select_related("indicator").filter(
-        indicator__code__startswith=title_start.split(":")[0]).order_by("pk").first() \
-        or Observation.objects.filter(source=paper).order_by("pk").first()
+def _figure(paper):
+    """HEALTHY 01's figure for 2014 to 2016, printed as 66.2."""
+    return Observation.objects.select_related("indicator").get(
+        source=paper, indicator__code="HEALTHY: 01", breakdown="")
 
 
 def test_imported_records_are_extracted_until_a_person_confirms_the_paper(paper, officer):
@@ -148,19 +148,19 @@ def test_a_series_filed_under_another_measure_stays_there(paper, officer):
 
 
 def test_a_series_is_not_filed_over_other_figures(paper, officer):
-    first, second = [o for o in Observation.objects.filter(source=paper, breakdown="")
-                     .select_related("measure", "indicator")][:2]
-    clash = Observation.objects.create(
-        indicator=second.indicator, measure=second.measure, period=first.period,
-        value=first.value + 1000) if not Observation.objects.filter(
-        indicator=second.indicator, measure=second.measure, period=first.period).exists() \
-        else None
-    if clash is None:
-        pytest.skip("the two first figures share a period")
-    with pytest.raises(review.ReviewError, match="already has other figures"):
-        review.assign_series(paper, first.subject, "", second.subject, officer)
-    assert Observation.objects.filter(pk=first.pk, indicator=first.indicator_id,
-                                      measure=first.measure_id).exists()
+    first = _figure(paper)
+    periods = [o.period for o in Observation.objects.filter(
+        source=paper, indicator=first.indicator, breakdown="")]
+    target = PerformanceMeasure.objects.filter(outcome=first.subject.outcome).exclude(
+        observations__period__in=periods).first()
+    Observation.objects.create(measure=target, period=first.period, value=first.value + 1000)
+
+    with pytest.raises(review.ReviewError, match="already has other figures for 2014 to 2016"):
+        review.assign_series(paper, first.subject, "", target, officer)
+
+    first.refresh_from_db()
+    assert first.indicator_id is not None and first.measure_id is None
+    assert not Correction.objects.exists()
 
 
 def test_reading_a_confirmed_paper_again_that_changes_it_makes_it_extracted(paper, officer):
