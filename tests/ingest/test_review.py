@@ -287,3 +287,19 @@ def test_confirming_the_figures_of_one_indicator(client, paper, officer):
     assert not Observation.objects.filter(source=paper, indicator=subject).unconfirmed().exists()
     assert Observation.objects.filter(source=paper).unconfirmed().exists()
     assert review.status_of(paper) == ReviewStatus.EXTRACTED
+
+
+def test_a_pdf_paper_without_its_file_is_read_again_from_its_text(officer, fixtures_dir):
+    from tests.ingest.paperbuilders import text_to_pdf
+
+    text = (fixtures_dir / PAPER).read_text(encoding="utf-8")
+    paper = import_bytes(text_to_pdf(text), "healthy-2018-01.pdf").source
+    assert paper.media_type == "application/pdf" and not paper.file
+    figure = _figure(paper)
+    review.correct_value(figure, Decimal("66.4"), officer)
+
+    result = reread_paper(paper, user=officer)
+
+    figure.refresh_from_db()
+    assert figure.value == Decimal("66.4")
+    assert result.created == {} and sum(result.unchanged.values()) > 50

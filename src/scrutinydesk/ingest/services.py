@@ -120,12 +120,13 @@ def reread_paper(source: SourceDocument, *, user=None) -> ImportResult:
     from .parse import parse_paper
     from .review import after_reading_again
 
-    if source.file:
+    name = source.name
+    if source.file and source.file.storage.exists(source.file.name):
         with source.file.open("rb") as handle:
             data = handle.read()
-    else:
-        data = source.text.encode("utf-8")
-    paper = read_paper(data, source.name, max_bytes=settings.MAX_UPLOAD_BYTES)
+    else:  # the text that was read, as a text paper
+        data, name = source.text.encode("utf-8"), f"{Path(source.name).stem}.txt"
+    paper = read_paper(data, name, max_bytes=settings.MAX_UPLOAD_BYTES)
     parsed = parse_paper(paper, source.kind)
     result = ImportResult(name=source.name, kind=parsed.kind, source=source)
     try:
