@@ -303,3 +303,18 @@ def test_a_pdf_paper_without_its_file_is_read_again_from_its_text(officer, fixtu
     figure.refresh_from_db()
     assert figure.value == Decimal("66.4")
     assert result.created == {} and sum(result.unchanged.values()) > 50
+
+
+def test_a_figure_the_importer_could_not_read_is_given_and_kept(officer, fixtures_dir):
+    text = (fixtures_dir / PAPER).read_text(encoding="utf-8").replace(
+        "Latest (2014-16) 66.2 years", "Latest (2014-16) not published")
+    paper = import_bytes(text.encode(), "healthy-2018-01-unpublished.txt").source
+    figure = _figure(paper)
+    assert figure.value is None and figure.status == "not_published"
+
+    review.correct_value(figure, Decimal("66.2"), officer)
+    result = reread_paper(paper, user=officer)
+
+    figure.refresh_from_db()
+    assert (figure.value, figure.status) == (Decimal("66.2"), "published")
+    assert "observations" not in result.updated

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from scrutinydesk.outcomes.models import ComparatorValue, Observation
+from scrutinydesk.outcomes.vocab import ObservationStatus
 
 from .models import CorrectedRecord, Correction, CorrectionKind
 
@@ -84,6 +85,8 @@ class CorrectionBook:
             both.get("period"), both.get("breakdown", "")))
         if correction is not None and _same(values.get("value"), correction.read_value):
             values = {**values, "value": correction.value}
+            if "status" in values and correction.value is not None:
+                values["status"] = ObservationStatus.PUBLISHED  # a figure is now given
             self.applied.append(correction)
         return lookup, values
 

@@ -22,6 +22,7 @@ from scrutinydesk.outcomes.models import (
     PopulationIndicator,
     StatedJudgement,
 )
+from scrutinydesk.outcomes.vocab import ObservationStatus
 
 from .corrections import key_of_record
 from .models import CorrectedRecord, Correction, CorrectionKind, PaperReview, ReviewStatus
@@ -211,8 +212,8 @@ def correct_value(row: Observation | ComparatorValue, value: Decimal, user, *,
     correction.value, correction.reason, correction.made_by = value, reason[:500], user
     _as_person(correction, user).save()
     row.value = value
-    if isinstance(row, Observation) and row.status != "published":
-        row.status = "published"
+    if isinstance(row, Observation) and value is not None:
+        row.status = ObservationStatus.PUBLISHED
     row.confirmed_at, row.confirmed_by = timezone.now(), user
     _as_person(row, user).save()
     return correction
