@@ -318,3 +318,28 @@ def test_a_figure_the_importer_could_not_read_is_given_and_kept(officer, fixture
     figure.refresh_from_db()
     assert (figure.value, figure.status) == (Decimal("66.2"), "published")
     assert "observations" not in result.updated
+
+
+def test_unread_figures_of_the_papers_accounting_go_to_the_part_on_their_page(paper):
+    # The shape SourceDocument.accounting is kept in by the import's figure accounting.
+    paper.accounting = {
+        "total": 120, "read": 110, "read_as_values": 90, "set_aside": {"page_number": 6},
+        "unread": [
+            {"page": 23, "line": 75, "text": "65.4", "state": "unread", "what": "",
+             "context": "NORTH WESSEX – Previous (2013-15) 65.4 years", "headline": True,
+             "table": False},
+            {"page": 99, "line": 400, "text": "17", "state": "unread", "what": "",
+             "context": "17 schools took part", "headline": False, "table": False}],
+        "warnings": []}
+    account = review.figure_account(paper)
+    parts = review.parts_of(paper)
+
+    review.place_unread(parts, account)
+
+    assert (account.total, account.read, account.set_aside, account.read_share) == \
+        (120, 110, 6, "91.7")
+    assert [u["text"] for u in account.unread_headlines] == ["65.4"]
+    on_23 = [p for p in parts if 23 in p.pages]
+    assert on_23 and all([u["text"] for u in p.unread] == ["65.4"] for p in on_23)
+    assert not any(u["text"] == "17" for p in parts for u in p.unread)
+    assert not review.figure_account(paper.__class__(text="")).known

@@ -73,6 +73,7 @@ class Part:
     observations: list = field(default_factory=list)
     comparator_values: list = field(default_factory=list)
     stated: list = field(default_factory=list)
+    unread: list = field(default_factory=list)  # unread figures printed on its pages
 
     @property
     def kind(self) -> str:
@@ -176,6 +177,50 @@ def page_texts(text: str) -> dict[int, str]:
         if line.page is not None:
             pages.setdefault(line.page, []).append(line.text)
     return {page: "\n".join(body) for page, body in pages.items()}
+
+
+@dataclass
+class FigureAccount:
+    """What the import's figure accounting (``SourceDocument.accounting``) says of a paper:
+    how many printed figures were read, and the ones that were not."""
+
+    total: int = 0
+    read: int = 0
+    set_aside: int = 0
+    unread: list[dict] = field(default_factory=list)
+
+    @property
+    def known(self) -> bool:
+        return self.total > 0
+
+    @property
+    def read_share(self) -> str:
+        return f"{100 * self.read / self.total:.1f}" if self.total else ""
+
+    @property
+    def unread_headlines(self) -> list[dict]:
+        """Figures on a Previous/Latest line or in a table cell: never to be missed."""
+        return [u for u in self.unread if u.get("headline") or u.get("table")]
+
+
+def figure_account(source: SourceDocument) -> FigureAccount:
+    """The paper's figure accounting, where the import kept one."""
+    ledger = getattr(source, "accounting", None) or {}
+    if not isinstance(ledger, dict) or not ledger.get("total"):
+        return FigureAccount()
+    aside = ledger.get("set_aside") or {}
+    return FigureAccount(
+        total=int(ledger.get("total") or 0), read=int(ledger.get("read") or 0),
+        set_aside=sum(aside.values()) if isinstance(aside, dict) else 0,
+        unread=sorted((u for u in ledger.get("unread") or [] if isinstance(u, dict)),
+                      key=lambda u: (u.get("page") or 0, u.get("line") or 0)))
+
+
+def place_unread(parts: list[Part], account: FigureAccount) -> None:
+    """Give each part the unread figures printed on its pages (``part.unread``)."""
+    for part in parts:
+        pages = set(part.pages)
+        part.unread = [u for u in account.unread if u.get("page") in pages]
 
 
 # --- changes a person makes ------------------------------------------------------------------
@@ -320,7 +365,7 @@ def targets_for(subject) -> list:
             *PerformanceMeasure.objects.filter(outcome=outcome)]
 
 
-__all__ = ["CorrectedRecord", "MeetingPart", "Part", "ReviewError", "assign_series",
-           "confirm_paper", "confirm_part", "correct_value", "corrections_of", "meetings_of",
-           "page_texts", "parts_of", "records_of", "status_of", "targets_for",
-           "unconfirmed_count"]
+__all__ = ["CorrectedRecord", "FigureAccount", "MeetingPart", "Part", "ReviewError",
+           "assign_series", "confirm_paper", "confirm_part", "correct_value",
+           "corrections_of", "figure_account", "meetings_of", "page_texts", "parts_of",
+           "place_unread", "records_of", "status_of", "targets_for", "unconfirmed_count"]

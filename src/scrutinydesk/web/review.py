@@ -99,6 +99,8 @@ def paper_review(request, pk):
     made so far, and the buttons to confirm it and to read it again."""
     paper = _paper(request, pk)
     parts = review.parts_of(paper)
+    account = review.figure_account(paper)
+    review.place_unread(parts, account)
     pages = review.page_texts(paper.text)
     for part in parts:
         part.text = "\n\n".join(f"Page {n}\n{pages[n]}" for n in part.pages if n in pages)
@@ -108,7 +110,8 @@ def paper_review(request, pk):
                          for item, decisions in meeting.items]
     records = review.records_of(paper)
     return render(request, "web/review/paper.html", {
-        "paper": paper, "parts": parts, "meetings": meetings, "status": review.status_of(paper),
+        "paper": paper, "parts": parts, "meetings": meetings, "account": account,
+        "status": review.status_of(paper),
         "review": PaperReview.objects.filter(source=paper).select_related(
             "confirmed_by").first(),
         "record_counts": [(name, qs.count(), qs.filter(confirmed_at__isnull=True).count())
