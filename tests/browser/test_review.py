@@ -76,3 +76,20 @@ def test_officer_corrects_confirms_and_reads_the_paper_again(sign_in_as, axe):
     assert figure.value == Decimal("67.3")
     page.goto(f"/outcomes/{figure.indicator.outcome.slug}/")
     expect(page.locator(".govuk-warning-text")).to_have_count(0)
+
+
+def test_clerk_reviews_a_meeting_page_by_agenda_item(sign_in_as, axe):
+    from scrutinydesk.committees.models import Decision
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    paper = import_path(samples / "2018-01-30-meeting-documents-page.txt").source
+    decision = Decision.objects.filter(source=paper, agenda_item__isnull=False).first()
+    page = sign_in_as("clerk")
+
+    page.goto(f"/papers/{paper.pk}/")
+
+    item = page.locator(f"#item-{decision.agenda_item_id}")
+    expect(item.get_by_role("heading", level=3)).to_contain_text(decision.agenda_item.title)
+    expect(item).to_contain_text(decision.text[:40])
+    expect(page.get_by_role("heading", name="Attendance", exact=True)).to_be_visible()
+    axe(page, "review-meeting-page")
