@@ -51,7 +51,8 @@ _END = re.compile(r"^(?:\(?\s*(?:meeting\s+duration|the\s+meeting\s+(?:ended|clo
 _SIGNATURE = re.compile(r"^(?:chair(?:man|person)?|signed|date)\s*[:.…_ ]*$", re.I)
 _NOTE = re.compile(r"^\(?\s*note\s*[:.]", re.I)
 _PART = re.compile(r"^part\s+(?P<p>1|2|i|ii|one|two)\b", re.I)
-_MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
+# "37 Apologies", "Minute No. 37", "ASC/23/16 MINUTES" (a committee's code and year before it)
+_MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<code>[A-Z]{1,8}/(?:\d{2,4}/)?)?(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
                         r"(?P<rest>.*)$", re.I)
 # "Apologies for Absence - Agenda Item 1": the agenda's number printed after the minute's title
 _AGENDA_REF = re.compile(r"\s*[-–:(]\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?"
@@ -312,7 +313,7 @@ def _items(body: list[Line]) -> list[tuple[ParsedAgendaItem, list[Line], int]]:
                 start = _Start(k, k + 2, nxt, entries[k + 1][1])
                 consumed.add(k + 1)
             if start:
-                start.minute, start.numbered, start.part = m["n"], True, part
+                start.minute, start.numbered, start.part = (m["code"] or "") + m["n"], True, part
                 starts.append(start)
                 last_minute = int(m["n"])
                 continue
@@ -323,7 +324,7 @@ def _items(body: list[Line]) -> list[tuple[ParsedAgendaItem, list[Line], int]]:
                                  explicit=bool(_UNNUMBERED_ITEM.match(text))))
     numbered = sum(s.numbered for s in starts)
     plain = [s for s in starts if not s.numbered and not s.dropped]
-    numbered_mode = numbered >= 3 and numbered >= 2 * len(plain)
+    numbered_mode = numbered >= 3 and numbered >= len(plain)
     current_title = ""
     for s in starts:
         if s.dropped:
