@@ -103,7 +103,9 @@ def _is_member_line(text: str) -> bool:
     words = plain.split()
     if not words or len(text) > 300 or re.search(r"[:\d@]", plain):
         return False
-    return all(w[:1].isupper() or w.lower() in _PARTICLES or w in ("-", "and") for w in words)
+    words = [w.strip(",;") for w in words if w.strip(",;")]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES or w in ("-", "and")
+                               for w in words)
 
 
 def parse_members(lines: list[Line]) -> list[ParsedMember]:

@@ -21,7 +21,7 @@ from scrutinydesk.ingest.parsers.common import (
     parse_date,
     venue_name,
 )
-from scrutinydesk.ingest.parsers.minutes import finish_meeting, read_item_minutes
+from scrutinydesk.ingest.parsers.minutes import account, finish_meeting, read_item_minutes
 from scrutinydesk.ingest.records import (
     ParsedAgendaItem,
     ParsedDocumentLink,
@@ -89,6 +89,8 @@ def parse_meeting_page(paper: Paper) -> ParsedMeeting:
     start_k = entries[pos][0] if pos < len(entries) else len(lines)
     _items(lines[start_k:], meeting)
     finish_meeting(meeting)
+    if meeting.has_minutes:
+        account(meeting, lines[start_k:])
     if meeting.status != mt.CANCELLED and meeting.status != mt.POSTPONED:
         meeting.status = mt.HELD if meeting.has_minutes else mt.SCHEDULED
     return meeting

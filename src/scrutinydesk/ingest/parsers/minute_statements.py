@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from scrutinydesk.core.names import clean_person_name, names_match, normalise_person_name
+from scrutinydesk.ingest.text import Line
 
 # The four decision words, in any case, whatever punctuation follows them.
 DECISION_WORD = re.compile(r"\b(resolved|agreed|recommended|noted)\b", re.I)
@@ -138,7 +139,7 @@ def attendance_passages(text: str) -> list[tuple[str, str]]:
                     lines[j].strip()):
                 body.append(lines[j])
                 j += 1
-        out.append((m["label"].lower(), " ".join(s.strip() for s in body).strip()))
+        out.append((m["label"].lower(), ", ".join(s.strip() for s in body if s.strip())))
         k = j
     return out
 
@@ -147,6 +148,7 @@ def names_in_passage(passage: str) -> list[str]:
     """The people a passage names: "Councillors A Okafor (Chair), B Lindqvist and C Marsh",
     "Cllr Holt", "Mrs Helen Prideaux (Church of England representative)"."""
     text = re.sub(r"\([^()]*\)", " ", passage)
+    text = re.sub(r"\s[-–]\s[^,;\n]*", " ", text)  # "Yvonne Street - Cabinet Member for …"
     text = re.sub(r"\[[^\[\]]*\]", " ", text)
     names: list[str] = []
     for m in _HONORIFIC_NAME.finditer(text):
@@ -174,3 +176,30 @@ def names_in_passage(passage: str) -> list[str]:
 def unread_names(names: list[str], attendees: list[str]) -> list[str]:
     """The names no attendee's printed name matches."""
     return [n for n in names if not any(names_match(n, a) for a in attendees)]
+
+
+def _line_of(lines: list[Line], text: str) -> int | None:
+    probe = re.sub(r"\s+", " ", text).strip()[:40]
+    for line in lines:
+        if probe and probe in re.sub(r"\s+", " ", line.text):
+            return line.number
+    return None
+
+
+def unread_statements(lines: list[Line], decisions: list[str],
+                      attendees: list[str]) -> list[str]:
+    """What the minutes print and no record holds, one message each: decision sentences no
+    Decision carries and names in attendance passages no Attendance holds."""
+    text = "\n".join(re.sub(r"<[^<>]{0,200}>|\*\*", " ", ln.text) for ln in lines)
+    out: list[str] = []
+    for statement in decision_statements(text):
+        if not statement_read(statement.text, decisions):
+            where = _line_of(lines, statement.text)
+            out.append(f"decision not read{f' (line {where})' if where else ''}: "
+                       f"{statement.text[:200]}")
+    for label, passage in attendance_passages(text):
+        for name in unread_names(names_in_passage(passage), attendees):
+            where = _line_of(lines, name)
+            out.append(f"name not read{f' (line {where})' if where else ''} in the "
+                       f"{label} passage: {name}")
+    return out

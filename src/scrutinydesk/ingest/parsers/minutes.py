@@ -14,6 +14,7 @@ from scrutinydesk.core.names import normalise_person_name
 from scrutinydesk.ingest.errors import MalformedPaper
 from scrutinydesk.ingest.parsers import minute_decisions as md
 from scrutinydesk.ingest.parsers import minute_people as mp
+from scrutinydesk.ingest.parsers import minute_statements as ms
 from scrutinydesk.ingest.parsers import minute_text as mt
 from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, PAGE_ARTEFACT, parse_date
 from scrutinydesk.ingest.records import (
@@ -91,7 +92,19 @@ def parse_minutes(paper: Paper) -> ParsedMeeting:
         read_item_minutes(meeting, item, item_lines)
     finish_meeting(meeting)
     _infer_minute_numbers(meeting.items)
+    account(meeting, lines)
     return meeting
+
+
+def account(meeting: ParsedMeeting, lines: list[Line]) -> None:
+    """List in ``meeting.unread`` every decision sentence and attendance name the minutes
+    print that no record read."""
+    decisions = [d.text for item in meeting.items for d in item.decisions]
+    decisions += [u.text for item in meeting.items for u in item.undertakings]  # "X agreed to"
+    attendees = [a.name for a in meeting.attendance] + [a.substitute_for for a in
+                                                        meeting.attendance if a.substitute_for]
+    attendees += [m.name for m in meeting.members]
+    meeting.unread = ms.unread_statements(lines, decisions, attendees)
 
 
 def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
