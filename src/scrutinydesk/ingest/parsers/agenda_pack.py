@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 _MINUTES = re.compile(r"^\W{0,3}(?:DRAFT\s+)?Minutes of (?:the|a)\b", re.I)
 _WORK_PROGRAMME = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
 _WP_SIGNATURE = re.compile(r"^\s*(?:Vice[- ]?)?Chair(?:man|person|woman)?\s*:|"
-                           r"(?:Date of Meeting|Meeting date).{0,40}\bItem\b|Topics|Prioriti[sz]ation", re.I)
+                           r"(?:Date of Meeting|Meeting date).{0,40}\bItem\b|Topics|"
+                           r"Prioriti[sz]ation", re.I)
 _APPENDIX = re.compile(r"^\s*(?:APPENDIX|Appendix)\s+(?:[A-Z]|\d{1,2}|One|Two|Three|Four)\b"
                        r"[^\t]{0,100}$")
 _BLANK_PAGE = re.compile(r"intentionally left blank", re.I)

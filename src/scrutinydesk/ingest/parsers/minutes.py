@@ -53,7 +53,8 @@ _SIGNATURE = re.compile(r"^(?:chair(?:man|person)?|signed|date)\s*[:.…_ ]*$", 
 _NOTE = re.compile(r"^\(?\s*note\s*[:.]", re.I)
 _PART = re.compile(r"^part\s+(?P<p>1|2|i|ii|one|two)\b", re.I)
 # "37 Apologies", "Minute No. 37", "ASC/23/16 MINUTES" (a committee's code and year before it)
-_MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<code>[A-Z]{1,8}/(?:\d{2,4}/)?)?(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
+_MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<code>[A-Z]{1,8}/(?:\d{2,4}/)?)?"
+                        r"(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
                         r"(?P<rest>.*)$", re.I)
 # "Apologies for Absence - Agenda Item 1": the agenda's number printed after the minute's title
 _AGENDA_REF = re.compile(r"\s*[-–:(]\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?"
