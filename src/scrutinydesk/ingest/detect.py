@@ -81,11 +81,6 @@ def detect_kind(paper: Paper) -> Detection:
     except PaperError as exc:
         exc.located(paper.name)
         raise
-    except Exception as exc:  # only PaperError may escape
-        raise UnrecognisedPaper(
-            f"the kind of paper could not be recognised (internal error "
-            f"{type(exc).__name__}: {str(exc)[:200]})", source=paper.name,
-            expected=_expected()) from exc
     raise UnrecognisedPaper(
         "the paper is not one of the kinds Scrutiny Desk imports", source=paper.name,
         expected=_expected())
@@ -102,8 +97,10 @@ def _parser_check(kind: str, paper: Paper) -> str:
     module_name, function_name = _LOOKS_LIKE[kind]
     try:
         module = importlib.import_module(f"scrutinydesk.ingest.parsers.{module_name}")
-    except Exception:  # not written yet, or broken: its check is not available
-        return ""
+    except ModuleNotFoundError as exc:  # not installed: its check is not available
+        if exc.name and f"scrutinydesk.ingest.parsers.{module_name}".startswith(exc.name):
+            return ""
+        raise
     check: Callable[[Paper], bool] | None = getattr(module, function_name, None)
     if check is None:
         return ""
@@ -111,10 +108,7 @@ def _parser_check(kind: str, paper: Paper) -> str:
                               Line(ln.number, ln.text[:VIEW_CHARS], ln.page)
                               for ln in paper.lines[:VIEW_LINES]],
                  paper.media_type, paper.page_count, dict(paper.metadata))
-    try:
-        return f"{function_name} recognised it" if check(view) else ""
-    except Exception:  # a parser's check that fails is a check that did not recognise it
-        return ""
+    return f"{function_name} recognised it" if check(view) else ""
 
 
 def _text(line: Line) -> str:

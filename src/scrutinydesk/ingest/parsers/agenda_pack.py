@@ -17,7 +17,6 @@ a part without page numbers of their own get the part's range.
 from __future__ import annotations
 
 import importlib
-import logging
 import re
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
@@ -37,8 +36,6 @@ from scrutinydesk.ingest.records import (
 )
 from scrutinydesk.ingest.text import Line, Paper
 from scrutinydesk.outcomes.titles import normalise_title, title_similarity
-
-log = logging.getLogger(__name__)
 
 _MINUTES = re.compile(r"^\W{0,3}(?:DRAFT\s+)?Minutes of (?:the|a)\b", re.I)
 _WORK_PROGRAMME = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
@@ -216,13 +213,8 @@ def _parse_part(paper: Paper, part: PackPart) -> None:
         return
     try:
         part.parsed = parser(sub)
-    except PaperError as exc:
+    except PaperError as exc:  # the part is listed with its error; the loader warns of it
         part.error = str(exc.located(paper.name))
-    except Exception as exc:  # a bug in one part's parser must not lose the whole pack
-        log.warning("%s failed on %s lines %s-%s", getattr(parser, "__name__", parser),
-                    paper.name, part.start_line, part.end_line, exc_info=True)
-        part.error = f"internal error in {getattr(parser, '__name__', 'parser')}: " \
-                     f"{type(exc).__name__}: {exc}"
     if part.parsed is not None:
         fill_pages(part.parsed, part.page_start, part.page_end)
         ref = getattr(part.parsed, "ref", None)

@@ -151,6 +151,7 @@ def names_in_passage(passage: str) -> list[str]:
     text = re.sub(r"\s[-–]\s[^,;\n]*", " ", text)  # "Yvonne Street - Cabinet Member for …"
     text = re.sub(r"\[[^\[\]]*\]", " ", text)
     names: list[str] = []
+    listed = bool(re.search(r"\b(?:Councillors|Cllrs)\b", text))  # "Cllrs Holt and Marsh"
     for m in _HONORIFIC_NAME.finditer(text):
         names.append(m["name"])
     for piece in re.split(r"[,;\t]|\band\b|\n", text):
@@ -159,8 +160,9 @@ def names_in_passage(passage: str) -> list[str]:
         piece = clean_person_name(piece)
         if not piece or not _CAPITALISED.match(piece) or _NOT_A_NAME.search(piece):
             continue
-        if len(piece.split()) < 2 and not re.search(rf"\b(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|"
-                                                   rf"Miss|Dr)\s+{re.escape(piece)}\b", text):
+        titled = re.search(rf"\b(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\s+"
+                           rf"{re.escape(piece)}\b", text)
+        if len(piece.split()) < 2 and not listed and not titled:
             continue
         names.append(piece)
     out: list[str] = []
