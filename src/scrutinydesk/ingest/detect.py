@@ -263,7 +263,10 @@ def _officer_report(paper: Paper, head: list[Line]) -> list[str]:
 # --- Minutes and work programmes on their own --------------------------------------------
 
 _MINUTES_HEAD = re.compile(r"\bminutes of (?:the|a)\b.{0,160}\b(?:held|meeting)\b", re.I)
-_PRESENT = re.compile(r"^Present\b", re.I)
+_MINUTES_ALONE = re.compile(r"^minutes$", re.I)
+_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                    r"dec)[a-z]*,?\s+\d{4}\b", re.I)
+_PRESENT = re.compile(r"^(?:Present|Attendance|Members present)\b", re.I)
 _WP_TITLE = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
 _WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating to|Work in "
                       r"Progress|Chair(?:man|person)?\s*:)", re.I)
@@ -271,6 +274,11 @@ _WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating t
 
 def _minutes(paper: Paper, head: list[Line]) -> list[str]:
     heading = _first(head, _MINUTES_HEAD, 12)
+    if heading is None:  # "<Committee> - Tuesday 9 March 2021", then "Minutes" on its own
+        alone = _first(head, _MINUTES_ALONE, 30)
+        if alone is not None and any(_DATED.search(_text(ln)) for ln in head
+                                     if alone.number - 4 <= ln.number <= alone.number + 8):
+            heading = alone
     present = _first(head, _PRESENT, 40)
     if heading and present:
         return [f'minutes heading on line {heading.number}',

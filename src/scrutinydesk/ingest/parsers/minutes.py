@@ -41,6 +41,8 @@ _VENUE = re.compile(r"\bheld\s+(?:at|in)\s+(?-i:the\s+|THE\s+)?(?P<v>.{3,200}?)\
 _VENUE_AFTER = re.compile(r"^\s*,?\s*(?:(?:commencing|starting|beginning)\s+)?"
                           r"(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
                           r"(?:in|at)\s+(?-i:the\s+|THE\s+)?(?P<v>[^\d].{2,200})$", re.I)
+_BREADCRUMB = re.compile(r">|\byou are here\b", re.I)
+_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission)\b", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "with", "at", "a"}
 _NEXT_MEETING_OF = re.compile(r"next\s+meeting\s+of\s+(?:the\s+)?(?P<c>[A-Z][^.()]{3,120}?)\s+to\s+"
                               r"be\s+held", re.I)
@@ -139,8 +141,16 @@ def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
             if _COUNCIL.match(text) and not meeting.council:
                 meeting.council = text
             elif not meeting.committee and len(text) <= 150 and not _NOT_COMMITTEE.match(text) \
-                    and not DATE_IN_TEXT.search(text):
-                meeting.committee = text
+                    and not _BREADCRUMB.search(text):
+                dated = DATE_IN_TEXT.search(text)
+                if not dated:
+                    meeting.committee = text
+                    continue
+                # "Children and Young People Scrutiny Panel - Tuesday 9 March 2021"
+                named = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*$", "",
+                               text[:dated.start()]).strip(" -–,:|")
+                if parse_date(dated.group(1)) == meeting.date and _BODY.search(named):
+                    meeting.committee = named
         if not meeting.committee:
             rest = " ".join(mt.clean(lines[j].text) for j in nonblank[k + 1:k + 40])
             n = _NEXT_MEETING_OF.search(rest)
@@ -226,6 +236,14 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
             _note(meeting, text)
             pos = after
             continue
+        texts = [mt.clean(ln.text) for ln in block]
+        if all(_FURNITURE.search(t) or _PAGE_FURNITURE.match(t) for t in texts):
+            for t in texts:  # "Place: Remote meeting held via Microsoft Teams"
+                place = re.match(r"(?i)^(?:place|venue|location)\s*:\s*(\S.*)$", t)
+                if place and not meeting.venue:
+                    meeting.venue = place.group(1).strip()
+            pos = after
+            continue
         table = mp.read_attendance_table(block, mt.COMMITTEE_MEMBER)
         if table:
             _table_attendance(meeting, table)
@@ -257,9 +275,18 @@ def _note(meeting: ParsedMeeting, text: str) -> None:
         meeting.note = text.strip("() ")
 
 
+# "Time: 6.00pm", "Place: Remote meeting …", "Download the minutes (PDF, 246KB)", a site's
+# "Accessibility | Cookies | Privacy notice" footer: a page's furniture, never an item
+_FURNITURE = re.compile(r"^(?:(?:date|time|place|venue|location|clerk|contact|published|"
+                        r"updated)\s*:|download\b)|\|.*\|", re.I)
+
+
+_PAGE_FURNITURE = re.compile(r"^(?:meeting\s+details|skip\s+to\s+main\s+content)$", re.I)
+
+
 def heading_like(text: str) -> bool:
     """A line that reads as an item's title rather than prose."""
-    if not text or len(text) > 150 or len(text.split()) > 18:
+    if not text or len(text) > 150 or len(text.split()) > 18 or _FURNITURE.search(text):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.endswith((":", ",", ";", "-", "–")):
         return False
@@ -426,6 +453,10 @@ def finish_meeting(meeting: ParsedMeeting) -> None:
         meeting.declarations_none = False
     _exemptions(meeting.items)
     _chair_attends(meeting)
+    for a in meeting.attendance:  # "Ian Fairbrother (substitute)" in the list of those present
+        if a.status == mt.PRESENT and re.fullmatch(r"(?i)substitute(?:\s+member)?",
+                                                   a.capacity.strip()):
+            a.status = mt.SUBSTITUTE
     future: dict = {}
     for f in meeting.future_meetings:  # a date already past is not a future meeting
         if f.date > meeting.date and (f.date not in future or not future[f.date].topics):
