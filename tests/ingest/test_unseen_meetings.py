@@ -175,3 +175,54 @@ def test_wexcombe_members_pack_imports_with_exempt_reports_withheld_from_the_pub
     public = Document.objects.visible_to(AnonymousUser())
     assert not public.filter(title__startswith="Award of Block Contracts").exists()
     assert public.filter(title__startswith="Sufficiency Strategy").exists()
+
+
+# --- layouts first unrecognised ---------------------------------------------------------------
+
+HARROWFIELD = "harrowfield-cyp-panel-2021-03-09.txt"
+HOLLINWICK = "hollinwick-adults-health-scrutiny-2024-11-19-word.txt"
+NORTHMOOR = "northmoor-health-osc-2022-06-15.html"
+
+
+def test_harrowfield_is_read_as_minutes_under_its_committee_and_date_line():
+    m = meeting(HARROWFIELD)
+    assert (m.committee, m.date.isoformat()) == ("Children and Young People Scrutiny Panel",
+                                                 "2021-03-09")
+
+
+def test_harrowfield_place_label_is_the_venue():
+    assert meeting(HARROWFIELD).venue.startswith("Remote meeting held via Microsoft Teams")
+
+
+def test_harrowfield_page_furniture_is_no_item():
+    titles = [i.title for i in meeting(HARROWFIELD).items]
+    assert not [t for t in titles if t.startswith(("Time:", "Place:", "Clerk:", "Download"))
+                or "|" in t]
+
+
+def test_harrowfield_substitute_marked_in_the_present_list():
+    [a] = [a for a in meeting(HARROWFIELD).attendance if a.name == "Ian Fairbrother"]
+    assert a.status == "substitute"
+
+
+def test_hollinwick_word_minutes_with_an_attendance_table_are_recognised():
+    record = parsed("meetings", HOLLINWICK)
+    assert (record.committee, [i.minute_number for i in record.items][:2]) == (
+        "Adults and Health Scrutiny Committee", ["31", "32"])
+
+
+def test_northmoor_committee_on_its_own_line_above_the_date_label():
+    m = meeting(NORTHMOOR)
+    assert (m.committee, m.start_time.isoformat()) == ("Health Overview and Scrutiny Committee",
+                                                       "10:00:00")
+
+
+def test_northmoor_attendance_table_in_the_page_header():
+    statuses = {a.name: a.status for a in meeting(NORTHMOOR).attendance}
+    assert statuses["Councillor Trevor Blakey"] == "absent"
+    assert statuses["Councillor Margaret Hyde"] == "apologies"
+
+
+def test_northmoor_items_under_a_decisions_heading_are_minuted():
+    decisions = item(meeting(NORTHMOOR), "5").decisions
+    assert [d.kind for d in decisions] == ["resolved", "resolved"]
