@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import views
+from .views import general, outcomes
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("outcomes/<slug:slug>/", views.outcome, name="outcome"),
-    path("outcomes/<slug:slug>/report.<str:fmt>", views.outcome_report, name="outcome-report"),
-    path("accessibility/", views.accessibility, name="accessibility"),
+    path("", general.home, name="home"),
+    path("outcomes/<slug:slug>/", outcomes.outcome, name="outcome"),
+    path("outcomes/<slug:slug>/report.<str:fmt>", outcomes.outcome_report, name="outcome-report"),
+    path("accessibility/", general.accessibility, name="accessibility"),
 ]
