@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from django.contrib import messages
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -68,14 +69,26 @@ def attendance_record(committee, memberships, today: date | None = None) -> list
     return rows
 
 
+def future_meetings(meetings, today: date) -> Q:
+    """The committee's meetings to come: those from today on, and those the papers list as
+    scheduled after the last meeting recorded as held (its calendar as last published)."""
+    last_held = (meetings.filter(status=MeetingStatus.HELD).order_by("-date")
+                 .values_list("date", flat=True).first())
+    coming = Q(date__gte=today)
+    if last_held:
+        coming |= Q(status=MeetingStatus.SCHEDULED, date__gt=last_held)
+    return coming
+
+
 def committee(request, slug):
     item = get_object_or_404(Committee, slug=slug)
     today = date.today()
     memberships = list(Membership.objects.filter(committee=item).select_related("member")
                        .order_by("role", "member__name"))
     meetings = Meeting.objects.visible_to(request.user).filter(committee=item)
-    upcoming = meetings.filter(date__gte=today).order_by("date")
-    past = meetings.filter(date__lt=today).order_by("-date")
+    coming = future_meetings(meetings, today)
+    upcoming = meetings.filter(coming).order_by("date")
+    past = meetings.exclude(coming).order_by("-date")
     programme = (WorkProgrammeItem.objects.filter(committee=item)
                  .select_related("target_meeting").order_by("target_date", "topic"))
     return render(request, "web/committees/committee.html", {
@@ -106,7 +119,7 @@ def work_programme(request, slug):
     """The forward plan by meeting date, with each proposed topic's prioritisation."""
     item = get_object_or_404(Committee, slug=slug)
     topics = (WorkProgrammeItem.objects.filter(committee=item).select_related("target_meeting")
-              .order_by("target_date", "category", "topic"))
+              .order_by(F("target_date").asc(nulls_last=True), "category", "topic"))
     if response := export_response(request, topics, WORK_PROGRAMME, f"{slug}-work-programme"):
         return response
     page = paginate(request, topics)

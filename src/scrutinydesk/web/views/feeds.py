@@ -105,6 +105,9 @@ class DecisionsFeed(Feed):
         return datetime.combine(item.meeting.date, item.meeting.start_time or time(0),
                                 tzinfo=ZoneInfo(settings.TIME_ZONE))
 
+    def item_updateddate(self, item):
+        return self.item_pubdate(item)  # Atom requires <updated>; RSS ignores it
+
     def item_categories(self, item):
         return [item.get_kind_display(), item.meeting.committee.name]
 
