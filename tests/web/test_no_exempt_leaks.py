@@ -92,3 +92,15 @@ def test_every_page_is_checked_for_exempt_information():
 def test_an_exempt_items_undertaking_is_not_found_by_the_public(client, data):
     exempt = Undertaking.objects.get(agenda_item=data["business"].exempt_item)
     assert client.get(reverse("web:undertaking", args=[exempt.pk])).status_code == 404
+
+
+def test_the_report_of_an_outcome_with_a_finding_from_an_exempt_pack(client, data, role_user):
+    outcome = data["business"].pack_finding.indicator.outcome
+    url = reverse("web:outcome-report", args=[outcome.slug, "html"])
+    public = client.get(url).content.decode()
+    assert_no_secrets(public)
+    assert "Monitoring finding" in client.get(reverse(
+        "web:outcome-report", args=[data["business"].public_finding.indicator.outcome.slug,
+                                    "html"])).content.decode()
+    client.force_login(role_user("member"))
+    assert "Pack finding quoting the exempt pages" in client.get(url).content.decode()
