@@ -110,7 +110,8 @@ def build_report(outcome: Outcome, edition: date | None = None, *,
     ctx = _Context(outcome, chosen, month, area_name(council),
                    {r.pk: r.edition for r in rows})
     risks = _risks(outcome, ctx)
-    indicators = [_indicator(i, ctx) for i in _printed(_indicators(outcome, user), chosen, parts=True)]
+    indicators = [_indicator(i, ctx)
+                  for i in _printed(_indicators(outcome, user), chosen, parts=True)]
     assigned = {r.code for i in indicators for v in [i, *i.parts] for r in v.risks}
     unassigned = [r for r in risks.values() if r.code not in assigned]
     _place_risks(indicators, risks)
