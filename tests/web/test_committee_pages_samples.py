@@ -65,6 +65,7 @@ def test_the_30_january_2018_meeting_page(client, committee):
 def test_the_committee_page_lists_its_future_meetings_and_attendance(client, committee):
     html = client.get(reverse("web:committee", args=[committee.slug])).content.decode()
     upcoming = text_of(html, "upcoming", "past")
+    assert "Outcomes Focussed Monitoring Report" in text_of(html, "work-programme")
     assert "13 March 2018" in upcoming and "5 July 2018" in upcoming
     assert "30 January 2018" not in upcoming
     assert "30 January 2018" in text_of(html, "past", "members")
@@ -77,6 +78,8 @@ def test_the_committee_page_lists_its_future_meetings_and_attendance(client, com
     meetings, present, substitute, apologies, absent, not_recorded = map(int, row.groups())
     assert apologies >= 1 and absent == 0
     assert meetings == present + substitute + apologies + absent + not_recorded
+    # the meetings recorded as held: not those only scheduled in the papers
+    assert meetings == Meeting.objects.filter(committee=committee, status="held").count() == 3
     assert not_recorded >= 1
 
 

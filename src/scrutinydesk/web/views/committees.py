@@ -46,14 +46,14 @@ def committees(request):
 
 
 def attendance_record(committee, memberships, today: date | None = None) -> list[dict]:
-    """Each membership's attendance at the committee's meetings held during its term:
+    """Each membership's attendance at the committee's meetings recorded as held during its
+    term:
     how often the minutes record the member present, as substitute, giving apologies or
     absent, and at how many meetings the minutes record nothing of them ("not
     recorded", never counted as absent)."""
     today = today or date.today()
-    held = list(Meeting.objects.filter(committee=committee, date__lte=today)
-                .exclude(status__in=[MeetingStatus.CANCELLED, MeetingStatus.POSTPONED])
-                .values_list("pk", "date"))
+    held = list(Meeting.objects.filter(committee=committee, date__lte=today,
+                                       status=MeetingStatus.HELD).values_list("pk", "date"))
     recorded = {(a["meeting_id"], a["member_id"]): a["status"] for a in
                 Attendance.objects.filter(meeting__committee=committee, member__isnull=False)
                 .values("meeting_id", "member_id", "status")}
@@ -88,7 +88,7 @@ def committee(request, slug):
     meetings = (Meeting.objects.visible_to(request.user).filter(committee=item)
                 .select_related("committee"))
     coming = future_meetings(meetings, today)
-    upcoming = meetings.filter(coming).order_by("date")
+    upcoming = list(meetings.filter(coming).order_by("date"))
     past = meetings.exclude(coming).order_by("-date")
     programme = (WorkProgrammeItem.objects.filter(committee=item)
                  .select_related("target_meeting").order_by("target_date", "topic"))
@@ -97,10 +97,10 @@ def committee(request, slug):
         "memberships": memberships,
         "attendance": attendance_record(item, memberships, today),
         "attendance_columns": [label for _, label in ATTENDANCE_COLUMNS],
-        "upcoming": list(upcoming),
+        "upcoming": upcoming,
         "page_obj": paginate(request, past),
-        "programme": list(programme.filter(target_date__gte=today)[:10])
-        or list(programme.order_by("-target_date")[:10]),
+        "programme": list(programme.filter(
+            target_date__gte=upcoming[0].date if upcoming else today)[:10]),
         "breadcrumbs": [("Home", reverse("web:home")), ("Committees", reverse("web:committees")),
                         (item.name, "")],
         "ical": reverse("web:committee-meetings-ical", args=[item.slug]),
