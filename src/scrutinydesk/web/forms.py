@@ -41,9 +41,9 @@ class DecisionFilter(FilterForm):
                                        to_field_name="slug")
     kind = forms.ChoiceField(label="Kind of decision")
     recipient = forms.ChoiceField(label="Recommended to")
-    date_from = forms.DateField(label="Meetings from", help_text="For example, 2018-01-30",
+    date_from = forms.DateField(label="Meetings from",
                                 widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="Meetings to", help_text="For example, 2018-12-31",
+    date_to = forms.DateField(label="Meetings to",
                               widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, data=None, *, recipients=(), **kwargs):
