@@ -3,8 +3,10 @@ attendance "not recorded" kept apart from "absent", the filters, moving a topic 
 only), a measure of success beside its series, exempt business for members, and a
 constant number of queries however much data there is."""
 
+from csv import reader
 from datetime import date, time, timedelta
 from html import unescape
+from io import StringIO
 
 import pytest
 from django.db import connection
@@ -67,6 +69,12 @@ def test_overdue_is_one_rule_for_the_queryset_the_record_and_the_log(client):
     shown = {text for text in cases if text in html}
     assert shown == expected
     assert html.count(">Overdue</strong>") == len(expected)
+    csv = client.get(reverse("web:undertakings"), {"overdue": "yes", "format": "csv"})
+    rows = list(reader(StringIO(csv.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Owner", "Undertaking", "Committee", "Meeting date", "Due", "Status",
+                       "Overdue", "Completed on"]
+    assert {row[1] for row in rows[1:]} == expected
+    assert {row[6] for row in rows[1:]} == {"Yes"}
     html = client.get(reverse("web:undertakings"),
                       {"status": "outstanding", "overdue": "no"}).content.decode()
     assert {text for text in cases if text in html} == {
