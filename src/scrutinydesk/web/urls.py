@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from . import review
 from .converters import IsoDateConverter
 from .views import (
     actionplans,
@@ -41,4 +42,12 @@ urlpatterns = [
     path("undertakings/<int:pk>/", undertakings.undertaking, name="undertaking"),
     path("action-plans/", actionplans.action_plans, name="action-plans"),
     path("action-plans/<int:pk>/", actionplans.action_plan, name="action-plan"),
+    path("papers/", review.paper_list, name="review-list"),
+    path("papers/<int:pk>/", review.paper_review, name="review-paper"),
+    path("papers/<int:pk>/confirm/", review.confirm, name="review-confirm"),
+    path("papers/<int:pk>/read-again/", review.read_again, name="review-read-again"),
+    path("papers/<int:pk>/figures/<str:record>/<int:row>/", review.correct,
+         name="review-correct"),
+    path("papers/<int:pk>/series/<str:kind>/<int:subject>/", review.assign,
+         name="review-assign"),
 ]

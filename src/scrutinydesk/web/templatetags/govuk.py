@@ -72,6 +72,20 @@ def is_numeric_cell(index: int, row) -> bool:
 
 
 @register.filter
+def plain_number(value) -> str:
+    """A decimal as printed: 62.500000 → 62.5, 12.000000 → 12."""
+    from decimal import Decimal, InvalidOperation
+
+    if value is None or value == "":
+        return ""
+    try:
+        text = f"{Decimal(value):f}"
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@register.filter
 def get_item(mapping, key):
     """``mapping[key]``, or None: ``{{ answers|get_item:"q1" }}``."""
     return mapping.get(key) if hasattr(mapping, "get") else None
