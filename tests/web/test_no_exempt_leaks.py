@@ -5,13 +5,15 @@ A new page must be added to PAGES (with the arguments of its URL) or to NOT_CHEC
 the reason; the last test fails until it is. The API's routes are checked likewise in
 tests/api/test_api_no_exempt_leaks.py."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from scrutinydesk.committees.models import Member, Undertaking
 from scrutinydesk.reports.synthetic import make_synthetic_outcome
 from tests.exempt import assert_no_secrets
+from tests.factories import make_action_plan, make_meeting, make_work_programme_item
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,21 @@ PAGES = {
     "web:outcome": lambda data: [data["outcome"].slug],
     "web:outcome-report": lambda data: [data["outcome"].slug, "html"],
     "web:accessibility": lambda data: [],
+    "web:committees": lambda data: [],
+    "web:committee": lambda data: [data["committee"].slug],
+    "web:work-programme": lambda data: [data["committee"].slug],
+    "web:committee-meetings-ical": lambda data: [data["committee"].slug],
+    "web:meeting": lambda data: [data["committee"].slug, data["business"].meeting.date],
+    "web:meeting-outstanding": lambda data: [data["committee"].slug, data["later"].date],
+    "web:member": lambda data: [data["member"].pk],
+    "web:meetings-ical": lambda data: [],
+    "web:decisions": lambda data: [],
+    "web:decisions-rss": lambda data: [],
+    "web:decisions-atom": lambda data: [],
+    "web:undertakings": lambda data: [],
+    "web:undertaking": lambda data: [data["public_undertaking"].pk],
+    "web:action-plans": lambda data: [],
+    "web:action-plan": lambda data: [data["plan"].pk],
     "accounts:sign-in": lambda data: [],
     "accounts:password-reset": lambda data: [],
     "accounts:password-reset-sent": lambda data: [],
@@ -39,6 +56,8 @@ NOT_CHECKED = {
     "web:review-read-again": "POST only, for officers and clerks; redirects to the review "
                              "page",
     "accounts:password-reset-confirm": "needs a user's reset token; shows a form only",
+    "web:work-programme-move": "clerks only: the public is sent to sign in "
+                               "(tests/web/test_committee_pages.py)",
 }
 
 
@@ -59,7 +78,15 @@ def url_names(resolver=None, namespace="") -> set[str]:
 def data(exempt_business):
     outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
                                      measures_per_indicator=1, edition=date(2020, 7, 1))
-    return {"business": exempt_business, "outcome": outcome, "paper": exempt_business.pack}
+    meeting = exempt_business.meeting
+    later = make_meeting(committee=meeting.committee, date=meeting.date + timedelta(days=60))
+    make_work_programme_item(committee=meeting.committee, target_meeting=later,
+                             target_date=later.date)
+    return {"business": exempt_business, "outcome": outcome, "committee": meeting.committee,
+            "later": later, "member": Member.objects.get(name="Pat Example"),
+            "public_undertaking": exempt_business.public_item.undertakings.get(),
+            "plan": make_action_plan(committee=meeting.committee, meeting=meeting),
+            "paper": exempt_business.pack}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -80,3 +107,20 @@ def test_signed_in_pages_send_the_public_to_sign_in(client, data, name):
 def test_every_page_is_checked_for_exempt_information():
     unchecked = url_names() - set(PAGES) - set(SIGNED_IN_PAGES) - set(NOT_CHECKED)
     assert not unchecked, f"add these pages to PAGES in {__file__}: {sorted(unchecked)}"
+
+
+def test_an_exempt_items_undertaking_is_not_found_by_the_public(client, data):
+    exempt = Undertaking.objects.get(agenda_item=data["business"].exempt_item)
+    assert client.get(reverse("web:undertaking", args=[exempt.pk])).status_code == 404
+
+
+def test_the_report_of_an_outcome_with_a_finding_from_an_exempt_pack(client, data, role_user):
+    outcome = data["business"].pack_finding.indicator.outcome
+    url = reverse("web:outcome-report", args=[outcome.slug, "html"])
+    public = client.get(url).content.decode()
+    assert_no_secrets(public)
+    assert "Monitoring finding" in client.get(reverse(
+        "web:outcome-report", args=[data["business"].public_finding.indicator.outcome.slug,
+                                    "html"])).content.decode()
+    client.force_login(role_user("member"))
+    assert "Pack finding quoting the exempt pages" in client.get(url).content.decode()

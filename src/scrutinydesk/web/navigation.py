@@ -27,6 +27,12 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("Home", "web:home", matches=("web:outcome", "web:outcome-report")),
+    Section("Committees", "web:committees",
+            matches=("web:committee", "web:work-programme", "web:work-programme-move",
+                     "web:meeting", "web:meeting-outstanding", "web:member")),
+    Section("Decisions", "web:decisions"),
+    Section("Undertakings", "web:undertakings", matches=("web:undertaking",)),
+    Section("Action plans", "web:action-plans", matches=("web:action-plan",)),
     Section("Imported papers", "web:review-list",
             matches=("web:review-paper", "web:review-correct", "web:review-assign"),
             roles=("officer", "clerk")),
