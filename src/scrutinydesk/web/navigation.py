@@ -27,6 +27,9 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("Home", "web:home", matches=("web:outcome", "web:outcome-report")),
+    Section("Clerk's desk", "clerk:home", matches=("clerk:",), roles=("clerk",)),
+    Section("Undertakings to update", "clerk:undertakings",
+            matches=("clerk:undertaking-status",), roles=("officer",)),
 ]
 
 
