@@ -25,7 +25,30 @@ PAGES = {
     "accounts:password-reset-sent": lambda data: [],
     "accounts:password-reset-complete": lambda data: [],
 }
+# Pages for signed-in people only: the public is sent to sign in and sees nothing else.
+SIGNED_IN_PAGES = {
+    "clerk:home": lambda data: [],
+    "clerk:meeting-create": lambda data: [],
+    "clerk:meeting": lambda data: [data["business"].meeting.pk],
+    "clerk:meeting-reschedule": lambda data: [data["business"].meeting.pk],
+    "clerk:meeting-cancel": lambda data: [data["business"].meeting.pk],
+    "clerk:item-create": lambda data: [data["business"].meeting.pk],
+    "clerk:item-edit": lambda data: [data["business"].exempt_item.pk],
+    "clerk:item-move": lambda data: [data["business"].exempt_item.pk],
+    "clerk:document-create": lambda data: [data["business"].meeting.pk],
+    "clerk:attendance-create": lambda data: [data["business"].meeting.pk],
+    "clerk:declaration-create": lambda data: [data["business"].meeting.pk],
+    "clerk:decision-create": lambda data: [data["business"].meeting.pk],
+    "clerk:undertaking-create": lambda data: [data["business"].meeting.pk],
+    "clerk:pack-publish": lambda data: [data["business"].meeting.pk],
+    "clerk:undertakings": lambda data: [],
+    "clerk:undertaking-status": lambda data: [
+        data["business"].exempt_item.undertakings.get().pk],
+    "clerk:work-programme": lambda data: [],
+    "clerk:topic-move": lambda data: [data["topic"].pk],
+}
 NOT_CHECKED = {
+    "agenda-packs:download": "a PDF: its text is checked in tests/clerk/test_views.py",
     "accounts:sign-out": "POST only; shows a fixed page",
     "accounts:password-reset-confirm": "needs a user's reset token; shows a form only",
 }
@@ -48,7 +71,10 @@ def url_names(resolver=None, namespace="") -> set[str]:
 def data(exempt_business):
     outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
                                      measures_per_indicator=1, edition=date(2020, 7, 1))
-    return {"business": exempt_business, "outcome": outcome}
+    from tests.factories import make_work_programme_item
+
+    topic = make_work_programme_item(committee=exempt_business.meeting.committee)
+    return {"business": exempt_business, "outcome": outcome, "topic": topic}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -58,6 +84,15 @@ def test_no_public_page_shows_exempt_information(client, data, name):
     assert_no_secrets(response.content.decode())
 
 
+@pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))
+def test_signed_in_pages_send_the_public_to_sign_in(client, data, name):
+    url = reverse(name, args=SIGNED_IN_PAGES[name](data))
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:sign-in") + "?next=")
+        assert_no_secrets(response.content.decode())
+
+
 def test_every_page_is_checked_for_exempt_information():
-    unchecked = url_names() - set(PAGES) - set(NOT_CHECKED)
+    unchecked = url_names() - set(PAGES) - set(SIGNED_IN_PAGES) - set(NOT_CHECKED)
     assert not unchecked, f"add these pages to PAGES in {__file__}: {sorted(unchecked)}"

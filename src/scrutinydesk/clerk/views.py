@@ -179,8 +179,8 @@ def _item_form(request, meeting, item, title, submit):
         "breadcrumbs": _crumbs(_meeting_crumb(meeting), (title, ""))})
 
 
-@require_POST
 @clerk_only
+@require_POST
 def item_move(request, pk):
     item = get_object_or_404(AgendaItem.objects.visible_to(request.user), pk=pk)
     direction = request.POST.get("direction", "")
@@ -210,8 +210,8 @@ def document_create(request, pk):
         "breadcrumbs": _crumbs(_meeting_crumb(meeting), ("Attach a paper", ""))})
 
 
-@require_POST
 @clerk_only
+@require_POST
 def pack_publish(request, pk):
     meeting = _meeting(request, pk)
     try:
