@@ -27,8 +27,10 @@ from scrutinydesk.committees.vocab import (
 
 from .vocab import PARAGRAPH_CHOICES
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATE = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"},
+                       format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time", "class": "govuk-input govuk-input--width-5"},
+                       format="%H:%M")
 
 
 def _helper() -> FormHelper:
