@@ -35,6 +35,12 @@ def media(tmp_path, settings):
     return tmp_path
 
 
+def day(name: str, iso: str) -> dict:
+    """A GOV.UK date input's day, month and year fields."""
+    year, month, day_ = iso.split("-")
+    return {f"{name}_0": str(int(day_)), f"{name}_1": str(int(month)), f"{name}_2": year}
+
+
 def errors_of(response) -> str:
     """The error summary's text."""
     html = response.content.decode()
@@ -79,7 +85,7 @@ def test_the_clerk_sees_the_desk_in_the_navigation(clerk):
 
 def test_create_meeting_and_refuse_a_second_on_the_same_day(clerk):
     committee = make_committee()
-    form = {"committee": committee.pk, "date": "2026-03-27", "start_time": "10:00",
+    form = {"committee": committee.pk, **day("date", "2026-03-27"), "start_time": "10:00",
             "venue": "Committee Room 1"}
     response = clerk.post(reverse("clerk:meeting-create"), form)
     meeting = Meeting.objects.get(committee=committee)
@@ -89,12 +95,16 @@ def test_create_meeting_and_refuse_a_second_on_the_same_day(clerk):
     assert again.status_code == 200 and "There is a problem" in again.content.decode()
     assert "<title>Error: " in again.content.decode()
     assert Meeting.objects.filter(committee=committee).count() == 1
+    not_a_day = clerk.post(reverse("clerk:meeting-create"),
+                           {**form, **day("date", "2026-02-31")})
+    assert "Enter a real date, for example 27 3 2026" in errors_of(not_a_day)
 
 
 def test_reschedule_with_a_revised_start_time(clerk):
     meeting = make_meeting(date=date(2026, 3, 1), start_time=time(10, 0))
     url = reverse("clerk:meeting-reschedule", args=[meeting.pk])
-    clerk.post(url, {"date": "2026-03-08", "start_time": "14:00", "venue": "Council Chamber",
+    clerk.post(url, {**day("date", "2026-03-08"), "start_time": "14:00",
+                     "venue": "Council Chamber",
                      "start_time_revised": "on"})
     meeting.refresh_from_db()
     assert (meeting.date, meeting.start_time, meeting.venue) == (
@@ -103,7 +113,7 @@ def test_reschedule_with_a_revised_start_time(clerk):
     assert meeting.history.count() == 2
     page = clerk.get(reverse("clerk:meeting", args=[meeting.pk])).content.decode()
     assert "Start time revised" in page and "History" in page
-    clerk.post(url, {"date": "2026-03-08", "start_time": "14:00"})
+    clerk.post(url, {**day("date", "2026-03-08"), "start_time": "14:00"})
     meeting.refresh_from_db()
     assert meeting.note == ""
 
@@ -112,7 +122,7 @@ def test_reschedule_refuses_an_end_before_the_start_and_a_taken_date(clerk):
     meeting = make_meeting(date=date(2026, 3, 1))
     make_meeting(committee=meeting.committee, date=date(2026, 4, 1))
     url = reverse("clerk:meeting-reschedule", args=[meeting.pk])
-    response = clerk.post(url, {"date": "2026-04-01", "start_time": "14:00",
+    response = clerk.post(url, {**day("date", "2026-04-01"), "start_time": "14:00",
                                 "end_time": "13:00"})
     errors = errors_of(response)
     assert "The end time must be after the start time" in errors
@@ -127,7 +137,7 @@ def test_cancel_a_meeting_and_schedule_it_again(clerk):
     assert meeting.status == MeetingStatus.CANCELLED
     assert "Cancelled: No business" in meeting.note
     clerk.post(reverse("clerk:meeting-reschedule", args=[meeting.pk]),
-               {"date": "2026-05-05", "start_time": "10:00"})
+               {**day("date", "2026-05-05"), "start_time": "10:00"})
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.SCHEDULED
 
 
@@ -231,7 +241,7 @@ def test_record_attendance_declarations_decisions_and_undertakings(clerk):
                 "reason": "To add places.", "recipient": "Cabinet"})
     clerk.post(reverse("clerk:undertaking-create", args=[meeting.pk]),
                {"agenda_item": item.pk, "owner": "The Head of Service",
-                "text": "Circulate the figures", "due": "2026-04-30"})
+                "text": "Circulate the figures", **day("due", "2026-04-30")})
     decision = meeting.decisions.get()
     assert (decision.kind, decision.recipient, decision.reason) == (
         "recommended", "Cabinet", "To add places.")
@@ -249,7 +259,7 @@ def test_undertaking_status_keeps_its_history(clerk):
     listing = clerk.get(reverse("clerk:undertakings"), {"status": "outstanding"})
     assert undertaking.text in listing.content.decode() and "Overdue" in listing.content.decode()
     clerk.post(url, {"status": "in_progress", "notes": "Drafted"})
-    clerk.post(url, {"status": "done", "completed_on": "2026-02-02"})
+    clerk.post(url, {"status": "done", **day("completed_on", "2026-02-02")})
     undertaking.refresh_from_db()
     assert (undertaking.status, undertaking.completed_on) == ("done", date(2026, 2, 2))
     assert [h.status for h in undertaking.history.all()] == ["done", "in_progress", "open"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.conf import settings
@@ -27,10 +28,27 @@ from scrutinydesk.committees.vocab import (
 
 from .vocab import PARAGRAPH_CHOICES
 
-DATE = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"},
-                       format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time", "class": "govuk-input govuk-input--width-5"},
                        format="%H:%M")
+
+
+class GovukDateField(DateInputField):
+    """A GOV.UK date input (day, month and year) that says so when the date is not real."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except ValidationError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+def date_field(label: str, *, required: bool = True, help_text: str = "For example, 27 3 2026",
+               missing: str = "Enter the date") -> DateInputField:
+    """A GOV.UK date input: day, month and year."""
+    field = GovukDateField(label=label, required=required, help_text=help_text)
+    field.error_messages.update(required=missing, incomplete=missing,
+                                invalid="Enter a real date, for example 27 3 2026")
+    return field
 
 
 def _helper() -> FormHelper:
@@ -66,16 +84,16 @@ class ClerkModelForm(forms.ModelForm):
 
 
 class MeetingForm(ClerkModelForm):
+    date = date_field("Date", missing="Enter the date of the meeting")
+
     class Meta:
         model = Meeting
         fields = ["committee", "date", "start_time", "end_time", "venue", "contact"]
-        widgets = {"date": DATE, "start_time": TIME, "end_time": TIME}
+        widgets = {"start_time": TIME, "end_time": TIME}
         labels = {"start_time": "Start time", "end_time": "End time (optional)",
                   "contact": "Contact for this meeting (optional)", "venue": "Venue"}
         error_messages = {
             "committee": {"required": "Select the committee"},
-            "date": {"required": "Enter the date of the meeting",
-                     "invalid": "Enter the date as a real date, like 27 3 2026"},
         }
 
     def __init__(self, *args, **kwargs):
@@ -85,9 +103,7 @@ class MeetingForm(ClerkModelForm):
 
 
 class RescheduleForm(ClerkForm):
-    date = forms.DateField(widget=DATE, error_messages={
-        "required": "Enter the new date of the meeting",
-        "invalid": "Enter the date as a real date"})
+    date = date_field("Date", missing="Enter the new date of the meeting")
     start_time = forms.TimeField(required=False, widget=TIME, label="Start time")
     end_time = forms.TimeField(required=False, widget=TIME, label="End time (optional)")
     venue = forms.CharField(required=False, max_length=500)
@@ -261,10 +277,11 @@ class DecisionForm(ClerkModelForm):
 
 
 class UndertakingForm(ClerkModelForm):
+    due = date_field("Due date (optional)", required=False)
+
     class Meta:
         model = Undertaking
         fields = ["agenda_item", "owner", "text", "due"]
-        widgets = {"due": DATE}
         labels = {"agenda_item": "Agenda item (optional)",
                   "owner": "Who undertook it, as minuted", "text": "What they undertook to do",
                   "due": "Due date (optional)"}
@@ -279,8 +296,7 @@ class UndertakingForm(ClerkModelForm):
 
 class UndertakingStatusForm(ClerkForm):
     status = forms.ChoiceField(choices=UndertakingStatus.choices)
-    completed_on = forms.DateField(required=False, widget=DATE,
-                                   label="Completed on (when done; today if left empty)")
+    completed_on = date_field("Completed on (when done; today if left empty)", required=False)
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}),
                             label="Notes (optional)")
 
