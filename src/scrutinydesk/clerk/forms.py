@@ -72,6 +72,11 @@ class ClerkModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        for name, field in self.fields.items():  # the labels say it in the clerk's words
+            model_field = next((f for f in self._meta.model._meta.fields if f.name == name),
+                               None)
+            if model_field is not None and field.help_text == model_field.help_text:
+                field.help_text = ""
 
     def _post_clean(self):
         super()._post_clean()
