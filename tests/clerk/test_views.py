@@ -272,6 +272,30 @@ def test_undertaking_status_keeps_its_history(clerk):
     assert undertaking.completed_on is None
 
 
+def test_officers_record_progress_on_actions_and_clerks_may_not(client, role_user):
+    from scrutinydesk.actionplans.vocab import ActionStatus
+    from tests.factories import make_action
+
+    action = make_action(status=ActionStatus.ON_TARGET, rag="green")
+    url = reverse("clerk:action-status", args=[action.pk])
+    client.force_login(role_user("clerk"))
+    assert client.post(url, {"status": "at_risk", "text": "Delayed"}).status_code == 403
+    client.force_login(role_user("officer"))
+    assert action.text[:20] in client.get(reverse("clerk:actions")).content.decode()
+    missing = client.post(url, {"status": "at_risk"})
+    assert "Enter the progress made" in errors_of(missing)
+    assert not action.updates.exists()
+    client.post(url, {"status": "at_risk", "text": "Recruitment delayed to March.",
+                      **day("reported_on", "2026-01-15")})
+    action.refresh_from_db()
+    assert (action.status, action.rag, action.rag_rating) == ("at_risk", "", "amber")
+    update = action.updates.get()
+    assert (update.reported_on, update.status, update.text) == (
+        date(2026, 1, 15), "at_risk", "Recruitment delayed to March.")
+    assert [h.status for h in action.history.all()] == ["at_risk", "on_target"]
+    assert "Recruitment delayed to March." in client.get(url).content.decode()
+
+
 def test_move_a_topic_to_another_meeting_of_its_committee(clerk):
     meeting = make_meeting()
     later = make_meeting(committee=meeting.committee, date=date(2026, 7, 5))

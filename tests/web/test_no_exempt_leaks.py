@@ -44,6 +44,8 @@ SIGNED_IN_PAGES = {
     "clerk:undertakings": lambda data: [],
     "clerk:undertaking-status": lambda data: [
         data["business"].exempt_item.undertakings.get().pk],
+    "clerk:actions": lambda data: [],
+    "clerk:action-status": lambda data: [data["action"].pk],
     "clerk:work-programme": lambda data: [],
     "clerk:topic-move": lambda data: [data["topic"].pk],
 }
@@ -71,10 +73,11 @@ def url_names(resolver=None, namespace="") -> set[str]:
 def data(exempt_business):
     outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
                                      measures_per_indicator=1, edition=date(2020, 7, 1))
-    from tests.factories import make_work_programme_item
+    from tests.factories import make_action, make_work_programme_item
 
     topic = make_work_programme_item(committee=exempt_business.meeting.committee)
-    return {"business": exempt_business, "outcome": outcome, "topic": topic}
+    return {"business": exempt_business, "outcome": outcome, "topic": topic,
+            "action": make_action()}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

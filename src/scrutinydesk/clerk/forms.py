@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from scrutinydesk.actionplans.vocab import ActionStatus
 from scrutinydesk.committees.models import (
     AgendaItem,
     Attendance,
@@ -304,6 +305,15 @@ class UndertakingStatusForm(ClerkForm):
     completed_on = date_field("Completed on (when done; today if left empty)", required=False)
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}),
                             label="Notes (optional)")
+
+
+class ActionStatusForm(ClerkForm):
+    """A progress update on an action plan's action: its new status and what was done."""
+
+    status = forms.ChoiceField(choices=ActionStatus.choices, label="Status")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Progress",
+                           error_messages={"required": "Enter the progress made"})
+    reported_on = date_field("Reported on (today if left empty)", required=False)
 
 
 class UndertakingFilter(forms.Form):

@@ -133,6 +133,19 @@ def set_undertaking_status(undertaking, *, status: str, completed_on: date | Non
 
 
 @transaction.atomic
+def update_action(action, *, status: str, text: str, reported_on: date | None):
+    """A progress update on an action (kept with the action's updates) and its new status."""
+    from scrutinydesk.actionplans.models import ProgressUpdate
+
+    update = ProgressUpdate.objects.create(action=action, status=status, text=text,
+                                           reported_on=reported_on or timezone.localdate())
+    action.status = status
+    action.rag = ""  # the RAG follows the new status
+    action.save()
+    return update
+
+
+@transaction.atomic
 def move_topic(topic: WorkProgrammeItem, meeting: Meeting | None) -> WorkProgrammeItem:
     """Move a work-programme topic to another meeting of its committee (or to none)."""
     if meeting is not None and meeting.committee_id != topic.committee_id:
@@ -178,4 +191,4 @@ def publish_packs(meeting: Meeting, user=None) -> tuple[AgendaPack, AgendaPack]:
 
 __all__ = ["START_TIME_REVISED", "attach_document", "cancel", "move_item", "move_topic",
            "next_position", "publish_packs", "record_import", "reschedule",
-           "set_undertaking_status"]
+           "set_undertaking_status", "update_action"]

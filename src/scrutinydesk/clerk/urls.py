@@ -1,4 +1,5 @@
-"""The clerk's desk, under /clerk/ (signed-in clerks; officers may update undertakings)."""
+"""The clerk's desk, under /clerk/ (signed-in clerks; officers may update undertakings and
+action plans' actions)."""
 
 from django.urls import path
 
@@ -26,6 +27,8 @@ urlpatterns = [
     path("meetings/<int:pk>/pack/", views.pack_publish, name="pack-publish"),
     path("undertakings/", views.undertakings, name="undertakings"),
     path("undertakings/<int:pk>/", views.undertaking_status, name="undertaking-status"),
+    path("actions/", views.actions, name="actions"),
+    path("actions/<int:pk>/", views.action_status, name="action-status"),
     path("work-programme/", views.work_programme, name="work-programme"),
     path("work-programme/<int:pk>/move/", views.topic_move, name="topic-move"),
 ]

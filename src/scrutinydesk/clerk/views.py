@@ -29,6 +29,7 @@ from .pack import PackError
 
 clerk_only = role_required(Role.CLERK)
 clerk_or_officer = role_required(Role.CLERK, Role.OFFICER)
+officer_only = role_required(Role.OFFICER)  # action plans are officers' to change
 
 # URL names of an imported paper's review page, tried in turn (the page may not exist).
 REVIEW_URL_NAMES = ("web:review-paper", "web:review", "ingest:review")
@@ -316,6 +317,36 @@ def undertaking_status(request, pk):
         "history": undertaking.history.select_related("history_user"),
         "breadcrumbs": _crumbs(("Undertakings", reverse("clerk:undertakings")),
                                (undertaking.owner, ""))})
+
+
+# --- action plans ---------------------------------------------------------------------
+
+@officer_only
+def actions(request):
+    from scrutinydesk.actionplans.models import Action
+
+    qs = Action.objects.select_related("plan", "priority").order_by("plan__title", "position")
+    return render(request, "clerk/actions.html", {
+        "page_obj": paginate(request, qs),
+        "breadcrumbs": [("Home", reverse("web:home")), ("Actions", "")]})
+
+
+@officer_only
+def action_status(request, pk):
+    from scrutinydesk.actionplans.models import Action
+
+    action = get_object_or_404(Action.objects.select_related("plan"), pk=pk)
+    form = forms.ActionStatusForm(request.POST or None, initial={"status": action.status})
+    if request.method == "POST" and form.is_valid():
+        services.update_action(action, **form.cleaned_data)
+        messages.success(request, "Progress recorded; the action is "
+                                  f"“{action.get_status_display()}”.")
+        return redirect("clerk:action-status", action.pk)
+    return render(request, "clerk/action.html", {
+        "form": form, "action": action, "updates": action.updates.all(),
+        "history": action.history.select_related("history_user"),
+        "breadcrumbs": [("Home", reverse("web:home")), ("Actions", reverse("clerk:actions")),
+                        (f"Action {action.number}" if action.number else "Action", "")]})
 
 
 # --- work programme -------------------------------------------------------------------

@@ -30,6 +30,8 @@ SECTIONS: list[Section] = [
     Section("Clerk's desk", "clerk:home", matches=("clerk:",), roles=("clerk",)),
     Section("Undertakings to update", "clerk:undertakings",
             matches=("clerk:undertaking-status",), roles=("officer",)),
+    Section("Actions to update", "clerk:actions", matches=("clerk:action-status",),
+            roles=("officer",)),
 ]
 
 
