@@ -63,6 +63,7 @@ class AttachmentImport(models.Model):
     created = models.PositiveIntegerField(default=0, help_text="Records the import created.")
     queued_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    objects = visibility.AttachmentImportQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.document}: {self.get_status_display()}"

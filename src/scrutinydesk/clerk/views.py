@@ -100,16 +100,16 @@ def meeting(request, pk):
     return render(request, "clerk/meeting.html", {
         "meeting": meeting, "item_rows": item_rows,
         "attendance": meeting.attendance.select_related("member", "officer", "substitute_for"),
-        "paper_rows": _paper_rows(meeting),
+        "paper_rows": _paper_rows(meeting, request.user),
         "packs": AgendaPack.objects.visible_to(request.user).filter(meeting=meeting),
         "history": meeting.history.select_related("history_user")[:10],
         "breadcrumbs": _crumbs((f"{meeting.committee.name}, {meeting.date:%-d %B %Y}", "")),
     })
 
 
-def _paper_rows(meeting):
+def _paper_rows(meeting, user):
     """Each paper with the import of its upload and the review page of the paper read."""
-    imports = {i.document_id: i for i in AttachmentImport.objects.filter(
+    imports = {i.document_id: i for i in AttachmentImport.objects.visible_to(user).filter(
         document__in=[d.pk for d in meeting.documents.all()])}
     rows = []
     for document in meeting.documents.all():

@@ -24,6 +24,7 @@ module is the one place that decides who sees them (docs/decisions/0001-exempt-i
     ``Finding``      without findings read from a paper with exempt parts.
     ``AgendaPack``   the public agenda pack, never the members' pack (which holds the
                      exempt papers).
+    ``AttachmentImport``  not the imports of papers the public may not have.
     ``Meeting``      every meeting, with its items, documents, decisions, undertakings and
                      declarations fetched through the querysets above, so
                      ``meeting.items.all()`` in a template is already filtered.
@@ -65,6 +66,7 @@ __all__ = [
     "VIEW_EXEMPT",
     "AgendaItemQuerySet",
     "AgendaPackQuerySet",
+    "AttachmentImportQuerySet",
     "DocumentQuerySet",
     "ExemptFieldError",
     "ExemptItemChildQuerySet",
@@ -297,6 +299,12 @@ class AgendaPackQuerySet(VisibleQuerySet):
     """Published agenda packs: the public never gets the members' pack."""
 
     public = _excluding(Q(members_only=True))
+
+
+class AttachmentImportQuerySet(VisibleQuerySet):
+    """Imports of attached papers: the public never gets one of a paper it may not have."""
+
+    public = _excluding(Q(document__exempt=True) | Q(document__agenda_item__exempt=True))
 
 
 class ExemptItemChildQuerySet(VisibleQuerySet):
