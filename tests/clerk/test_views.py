@@ -334,3 +334,21 @@ def test_publish_the_pack_public_gets_the_public_pack_only(clerk, client, exempt
     members_text = pdf_text(client.get(reverse("agenda-packs:download", args=[members.pk])))
     assert "Evaluation of tenders (exempt report)" in members_text
     assert [s for s in SECRETS if s in members_text]
+
+
+def test_a_failed_import_on_the_worker_is_recorded(clerk, media, monkeypatch,
+                                                   django_capture_on_commit_callbacks):
+    meeting = make_meeting()
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr("scrutinydesk.core.tasks.import_stored_paper", crash)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clerk.post(reverse("clerk:document-create", args=[meeting.pk]),
+                              {"file": SimpleUploadedFile("n.txt", b"Note\n"),
+                               "title": "Note", "kind": "report"})
+    assert response.status_code == 302  # the worker's failure is the worker's
+    attachment = AttachmentImport.objects.get(document__meeting=meeting)
+    assert attachment.status == ImportStatus.REJECTED
+    assert "internal error (RuntimeError)" in attachment.error

@@ -31,7 +31,7 @@ def reschedule(meeting: Meeting, *, date, start_time, end_time, venue,
     if start_time_revised:
         notes.insert(0, START_TIME_REVISED)
     meeting.note = "\n".join(notes)
-    meeting.full_clean()
+    meeting.validate_constraints()
     meeting.save()
     return meeting
 
@@ -127,7 +127,7 @@ def set_undertaking_status(undertaking, *, status: str, completed_on: date | Non
         undertaking.completed_on = None
     if notes:
         undertaking.notes = notes
-    undertaking.full_clean()
+    undertaking.validate_constraints()
     undertaking.save()
     return undertaking
 

@@ -11,6 +11,13 @@ def import_attachment(attachment_id: int, stored_name: str, paper_name: str,
 
     from .services import record_import
 
-    outcome = import_stored_paper(stored_name, paper_name, user_id)
+    try:
+        outcome = import_stored_paper(stored_name, paper_name, user_id)
+    except Exception as exc:  # keep the clerk told, whatever went wrong
+        outcome = {"paper": paper_name, "status": "rejected",
+                   "error": f"the import stopped with an internal error "
+                            f"({type(exc).__name__}); nothing was imported"}
+        record_import(attachment_id, outcome)
+        raise
     record_import(attachment_id, outcome)
     return outcome
