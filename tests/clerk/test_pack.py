@@ -141,3 +141,35 @@ def test_word_paper_is_rendered_with_its_headings_and_tables():
 @pytest.fixture
 def clerk_user(role_user):
     return role_user("clerk")
+
+
+def test_word_and_html_papers_become_pages_and_nothing_is_fetched(tmp_path, settings,
+                                                                   monkeypatch):
+    import docx
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = make_meeting()
+    item = make_agenda_item(meeting=meeting, number="1", position=1, title="Reports",
+                            page_start=None, page_end=None)
+    word = docx.Document()
+    word.add_heading("Placement sufficiency", level=1)
+    word.add_paragraph("Forty-one placements were made.")
+    out = io.BytesIO()
+    word.save(out)
+    attach(meeting, item, "Sufficiency (Word)", out.getvalue(), "sufficiency.docx")
+    page = (b"<html><body><h1>Briefing</h1><p>Members asked for ward figures.</p>"
+            b"<script>document.write('injected')</script>"
+            b"<img src='http://example.invalid/tracker.png'></body></html>")
+    attach(meeting, item, "Briefing (HTML)", page, "briefing.html")
+    fetched = []
+
+    def fetch(url, *args, **kwargs):
+        fetched.append(url)
+        raise ValueError("refused")
+
+    monkeypatch.setattr("scrutinydesk.clerk.pack._refuse_fetch", fetch)
+    texts = page_texts(build_pack(meeting, members=False).pdf)
+    assert len(texts) == 4
+    assert "Placement sufficiency" in texts[2] and "Forty-one placements" in texts[2]
+    assert "Members asked for ward figures." in texts[3] and "injected" not in texts[3]
+    assert fetched == []  # the image was removed before rendering, so nothing was asked for

@@ -237,7 +237,7 @@ def pack_download(request, pk):
 
 # --- minutes --------------------------------------------------------------------------
 
-def _minute_form(request, pk, form_class, model, title, submit, anchor):
+def _minute_form(request, pk, form_class, model, title, submit, anchor, done):
     meeting = _meeting(request, pk)
     instance = model(meeting=meeting)
     form = form_class(request.POST or None, instance=instance,
@@ -245,7 +245,7 @@ def _minute_form(request, pk, form_class, model, title, submit, anchor):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-        messages.success(request, f"{title.removeprefix('Record ').capitalize()} recorded.")
+        messages.success(request, done)
         return redirect(reverse("clerk:meeting", args=[meeting.pk]) + f"#{anchor}")
     return render(request, "clerk/form.html", {
         "form": form, "title": title, "submit": submit, "meeting": meeting,
@@ -255,26 +255,27 @@ def _minute_form(request, pk, form_class, model, title, submit, anchor):
 @clerk_only
 def attendance_create(request, pk):
     return _minute_form(request, pk, forms.AttendanceForm, Attendance, "Record attendance",
-                        "Record attendance", "attendance")
+                        "Record attendance", "attendance", "Attendance recorded.")
 
 
 @clerk_only
 def declaration_create(request, pk):
     return _minute_form(request, pk, forms.DeclarationForm, Declaration,
                         "Record a declaration of interest", "Record declaration",
-                        "declarations")
+                        "declarations", "Declaration recorded.")
 
 
 @clerk_only
 def decision_create(request, pk):
     return _minute_form(request, pk, forms.DecisionForm, Decision, "Record a decision",
-                        "Record decision", "decisions")
+                        "Record decision", "decisions", "Decision recorded.")
 
 
 @clerk_only
 def undertaking_create(request, pk):
     return _minute_form(request, pk, forms.UndertakingForm, Undertaking,
-                        "Record an undertaking", "Record undertaking", "undertakings")
+                        "Record an undertaking", "Record undertaking", "undertakings",
+                        "Undertaking recorded.")
 
 
 # --- undertakings ---------------------------------------------------------------------
