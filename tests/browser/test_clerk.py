@@ -198,3 +198,26 @@ def test_clerk_reschedules_and_cancels(sign_in_as, axe):
     assert "Cancelled" in page.locator("main dl").inner_text()
     meeting.refresh_from_db()
     assert meeting.status == "cancelled" and meeting.start_time == time(14, 30)
+
+
+def test_officer_records_progress_on_an_action(sign_in_as, axe):
+    from tests.factories import make_action, make_undertaking
+
+    action = make_action(text="Publish the SEND sufficiency strategy", status="on_target")
+    make_undertaking(owner="The Director", text="Report back on placements")
+    page = sign_in_as("officer")
+    page.goto("/")
+    assert page.get_by_role("link", name="Clerk's desk").count() == 0
+    page.get_by_role("link", name="Actions to update").click()
+    axe(page, "officer-actions")
+    page.get_by_role("link", name=f"Update action {action.number}").click()
+    page.get_by_label("Status").select_option(label="At risk")
+    page.get_by_label("Progress").fill("Consultation extended to March.")
+    page.get_by_role("button", name="Record progress").click()
+    assert "Progress recorded" in page.locator(".govuk-notification-banner").inner_text()
+    assert "Amber" in page.locator("main dl").inner_text()
+    axe(page, "officer-action-updated")
+    action.refresh_from_db()
+    assert action.status == "at_risk" and action.updates.count() == 1
+    page.get_by_role("link", name="Undertakings to update").click()
+    assert "Report back on placements" in page.locator("main table").inner_text()
