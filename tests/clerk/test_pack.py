@@ -113,6 +113,18 @@ def test_publishing_keeps_both_packs_and_the_public_page_numbers(meeting, clerk_
     assert again.pk == public.pk and again.history.count() == 2
 
 
+def test_items_read_from_a_councils_pack_keep_the_pages_it_printed(meeting, clerk_user):
+    from tests.factories import make_source_document
+
+    two = meeting["items"][1]
+    AgendaItem.objects.filter(pk=two.pk).update(source=make_source_document(),
+                                                page_start=17, page_end=24)
+    public, _ = publish_packs(meeting["meeting"], user=clerk_user)
+    two.refresh_from_db()
+    assert (two.page_start, two.page_end) == (17, 24)
+    assert public.item_pages[str(two.pk)] == [3, 5]
+
+
 def test_a_paper_that_cannot_be_read_publishes_nothing(meeting, clerk_user):
     attach(meeting["meeting"], meeting["items"][0], "Broken", b"%PDF-1.4 not really a pdf",
            "broken.pdf")

@@ -158,8 +158,8 @@ def move_topic(topic: WorkProgrammeItem, meeting: Meeting | None) -> WorkProgram
 
 @transaction.atomic
 def publish_packs(meeting: Meeting, user=None) -> tuple[AgendaPack, AgendaPack]:
-    """Make and keep the public and members' agenda packs; the agenda items keep the
-    public pack's page numbers. Raises ``PackError`` (and keeps nothing) when a paper
+    """Make and keep the public and members' agenda packs; agenda items entered by hand
+    take the public pack's page numbers. Raises ``PackError`` (and keeps nothing) when a paper
     cannot be put in the pack."""
     now = timezone.now()
     public = build_pack(meeting, members=False)
@@ -178,7 +178,9 @@ def publish_packs(meeting: Meeting, user=None) -> tuple[AgendaPack, AgendaPack]:
             transaction.on_commit(lambda name=old, storage=pack.file.storage:
                                   storage.delete(name))
         packs.append(pack)
-    for item in AgendaItem.objects.filter(meeting=meeting):
+    # Items typed in here take the public pack's pages; items read from a council's own
+    # pack keep the pages it printed (this pack's are kept in item_pages).
+    for item in AgendaItem.objects.filter(meeting=meeting, source__isnull=True):
         first, last = public.item_pages.get(str(item.pk), (None, None))
         if (item.page_start, item.page_end) != (first, last):
             item.page_start, item.page_end = first, last
