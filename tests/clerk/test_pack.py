@@ -185,3 +185,22 @@ def test_word_and_html_papers_become_pages_and_nothing_is_fetched(tmp_path, sett
     assert "Placement sufficiency" in texts[2] and "Forty-one placements" in texts[2]
     assert "Members asked for ward figures." in texts[3] and "injected" not in texts[3]
     assert fetched == []  # the image was removed before rendering, so nothing was asked for
+
+
+def test_a_paper_known_by_title_alone_is_left_out_and_a_cover_sheet_gets_a_page(
+        tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = make_meeting()
+    item = make_agenda_item(meeting=meeting, number="5", position=5, title="Modern slavery",
+                            page_start=None, page_end=None)
+    make_document(meeting=meeting, agenda_item=item, title="Appendix 1 (link only)",
+                  subject="", recommendation="")
+    make_document(meeting=meeting, agenda_item=item, title="Modern Slavery Protocol",
+                  subject="Modern slavery protocol",
+                  recommendation="That the committee notes the protocol.")
+    built = build_pack(meeting, members=True)
+    texts = page_texts(built.pdf)
+    assert built.page_count == 3 and built.item_pages == {str(item.pk): [3, 3]}
+    assert "That the committee notes the protocol." in texts[2]
+    assert "Appendix 1 (link only)" not in " ".join(texts)
+    assert "This pack contains exempt information" not in texts[0]  # none here

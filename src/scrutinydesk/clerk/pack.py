@@ -106,6 +106,8 @@ def build_pack(meeting: Meeting, *, members: bool) -> BuiltPack:
              for item in items}
     papers = []
     for document in documents:
+        if not has_pages(document):
+            continue
         exempt = document.exempt or document.agenda_item.exempt
         papers.append(Paper(document=document, item=document.agenda_item,
                             pdf=render_document(document), exempt=exempt))
@@ -174,7 +176,19 @@ def _refuse_fetch(url, *args, **kwargs):
 
 def _render_front(meeting, lines, *, members: bool) -> pdfium.PdfDocument:
     return _weasy(render_to_string("clerk/pack/front.html", {
-        "meeting": meeting, "lines": lines, "members": members}))
+        "meeting": meeting, "lines": lines, "members": members,
+        "holds_exempt": members and any(line.item.exempt or any(p.exempt for p in line.papers)
+                                        for line in lines)}))
+
+
+COVER_SHEET_FIELDS = ("subject", "officer", "executive_summary", "recommendation",
+                      "reason_for_recommendation", "appendices", "background_papers")
+
+
+def has_pages(document: Document) -> bool:
+    """A paper goes in the pack when it was uploaded or its report cover sheet is known;
+    one known by its title alone (a link on a meeting page) has nothing to print."""
+    return bool(document.file) or any(getattr(document, f) for f in COVER_SHEET_FIELDS)
 
 
 def render_document(document: Document) -> pdfium.PdfDocument:
