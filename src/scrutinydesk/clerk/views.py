@@ -61,6 +61,14 @@ def review_url(paper_id: int | None) -> str:
     return ""
 
 
+def public_meeting_url(meeting) -> str:
+    """The meeting's public page, where the site has one."""
+    try:
+        return reverse("web:meeting", args=[meeting.committee.slug, meeting.date])
+    except NoReverseMatch:
+        return ""
+
+
 # --- meetings ------------------------------------------------------------------------
 
 @clerk_only
@@ -101,6 +109,7 @@ def meeting(request, pk):
         "meeting": meeting, "item_rows": item_rows,
         "attendance": meeting.attendance.select_related("member", "officer", "substitute_for"),
         "paper_rows": _paper_rows(meeting, request.user),
+        "public_url": public_meeting_url(meeting),
         "packs": AgendaPack.objects.visible_to(request.user).filter(meeting=meeting),
         "history": meeting.history.select_related("history_user")[:10],
         "breadcrumbs": _crumbs((f"{meeting.committee.name}, {meeting.date:%-d %B %Y}", "")),
