@@ -221,3 +221,15 @@ def test_officer_records_progress_on_an_action(sign_in_as, axe):
     assert action.status == "at_risk" and action.updates.count() == 1
     page.get_by_role("link", name="Undertakings to update").click()
     assert "Report back on placements" in page.locator("main table").inner_text()
+
+
+def test_clerks_meeting_page_on_a_phone(sign_in_as, axe):
+    from tests.exempt import make_exempt_business
+
+    business = make_exempt_business()
+    page = sign_in_as("clerk")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"/clerk/meetings/{business.meeting.pk}/")
+    assert page.get_by_role("table", name="Agenda items in order").is_visible()
+    assert "Schedule 12A paragraph 3" in page.locator("main").inner_text()
+    axe(page, "clerk-meeting-phone")
