@@ -49,8 +49,30 @@ SIGNED_IN_PAGES = {
     "web:review-paper": lambda data: [data["paper"].pk],
     "web:review-correct": lambda data: [data["paper"].pk, "observation", 1],
     "web:review-assign": lambda data: [data["paper"].pk, "indicator", 1],
+    "clerk:home": lambda data: [],
+    "clerk:meeting-create": lambda data: [],
+    "clerk:meeting": lambda data: [data["business"].meeting.pk],
+    "clerk:meeting-reschedule": lambda data: [data["business"].meeting.pk],
+    "clerk:meeting-cancel": lambda data: [data["business"].meeting.pk],
+    "clerk:item-create": lambda data: [data["business"].meeting.pk],
+    "clerk:item-edit": lambda data: [data["business"].exempt_item.pk],
+    "clerk:item-move": lambda data: [data["business"].exempt_item.pk],
+    "clerk:document-create": lambda data: [data["business"].meeting.pk],
+    "clerk:attendance-create": lambda data: [data["business"].meeting.pk],
+    "clerk:declaration-create": lambda data: [data["business"].meeting.pk],
+    "clerk:decision-create": lambda data: [data["business"].meeting.pk],
+    "clerk:undertaking-create": lambda data: [data["business"].meeting.pk],
+    "clerk:pack-publish": lambda data: [data["business"].meeting.pk],
+    "clerk:undertakings": lambda data: [],
+    "clerk:undertaking-status": lambda data: [
+        data["business"].exempt_item.undertakings.get().pk],
+    "clerk:actions": lambda data: [],
+    "clerk:action-status": lambda data: [data["action"].pk],
+    "clerk:work-programme": lambda data: [],
+    "clerk:topic-move": lambda data: [data["topic"].pk],
 }
 NOT_CHECKED = {
+    "agenda-packs:download": "a PDF: its text is checked in tests/clerk/test_views.py",
     "accounts:sign-out": "POST only; shows a fixed page",
     "web:review-confirm": "POST only, for officers and clerks; redirects to the review page",
     "web:review-read-again": "POST only, for officers and clerks; redirects to the review "
@@ -78,15 +100,17 @@ def url_names(resolver=None, namespace="") -> set[str]:
 def data(exempt_business):
     outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
                                      measures_per_indicator=1, edition=date(2020, 7, 1))
+    from tests.factories import make_action
+
     meeting = exempt_business.meeting
     later = make_meeting(committee=meeting.committee, date=meeting.date + timedelta(days=60))
-    make_work_programme_item(committee=meeting.committee, target_meeting=later,
-                             target_date=later.date)
+    topic = make_work_programme_item(committee=meeting.committee, target_meeting=later,
+                                     target_date=later.date)
     return {"business": exempt_business, "outcome": outcome, "committee": meeting.committee,
             "later": later, "member": Member.objects.get(name="Pat Example"),
             "public_undertaking": exempt_business.public_item.undertakings.get(),
             "plan": make_action_plan(committee=meeting.committee, meeting=meeting),
-            "paper": exempt_business.pack}
+            "paper": exempt_business.pack, "topic": topic, "action": make_action()}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -98,10 +122,11 @@ def test_no_public_page_shows_exempt_information(client, data, name):
 
 @pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))
 def test_signed_in_pages_send_the_public_to_sign_in(client, data, name):
-    response = client.get(reverse(name, args=SIGNED_IN_PAGES[name](data)))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:sign-in"))
-    assert_no_secrets(response.content.decode())
+    url = reverse(name, args=SIGNED_IN_PAGES[name](data))
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:sign-in") + "?next=")
+        assert_no_secrets(response.content.decode())
 
 
 def test_every_page_is_checked_for_exempt_information():

@@ -36,6 +36,11 @@ SECTIONS: list[Section] = [
     Section("Imported papers", "web:review-list",
             matches=("web:review-paper", "web:review-correct", "web:review-assign"),
             roles=("officer", "clerk")),
+    Section("Clerk's desk", "clerk:home", matches=("clerk:",), roles=("clerk",)),
+    Section("Undertakings to update", "clerk:undertakings",
+            matches=("clerk:undertaking-status",), roles=("officer",)),
+    Section("Actions to update", "clerk:actions", matches=("clerk:action-status",),
+            roles=("officer",)),
 ]
 
 
