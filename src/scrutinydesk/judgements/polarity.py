@@ -76,7 +76,8 @@ def read_statement(s: Statement) -> Evidence | None:
                 f"{_figure(s.value)}")
     else:
         side = "above" if up else "below"
-        said = f"{_figure(s.value)} called {word.upper()} {side} a comparator of {_figure(s.other)}"
+        said = (f"{_figure(s.value)}, {side} a comparator of {_figure(s.other)}, called "
+                f"{word.upper()}")
     where = f" ({s.where})" if s.where else ""
     return Evidence(s, polarity, f"{said}{where}: {polarity.label}.")
 
@@ -94,8 +95,7 @@ def suggest_polarity(statements: list[Statement]) -> PolaritySuggestion:
             "The papers disagree on which way is better, so no polarity is suggested.")
     polarity = found.pop()
     n = len(evidence)
-    statements_word = "statement" if n == 1 else f"{n} statements"
-    return PolaritySuggestion(
-        polarity, evidence, False,
-        f"The papers suggest {polarity.label}: "
-        f"{'the one' if n == 1 else 'all'} {statements_word} agree{'s' if n == 1 else ''}.")
+    agree = {1: "the one statement that tells says so",
+             2: "both statements that tell agree"}.get(n, f"all {n} statements that tell agree")
+    return PolaritySuggestion(polarity, evidence, False,
+                              f"The papers suggest {polarity.label}: {agree}.")

@@ -44,6 +44,22 @@ RAG_COLOURS = {j.RAG.RED: "red", j.RAG.AMBER: "orange", j.RAG.GREEN: "green",
                j.RAG.NONE: "grey"}
 
 
+# Each judgement method and the rule of docs/methodology.md that defines it.
+METHODS = {
+    "direction_of_travel": "Rule 1: direction of travel, latest against previous",
+    "same_period_last_year": "Rule 2: same period last year",
+    "trend_over_periods": "Rule 3: trend over several periods",
+    "interval_overlap": "Rule 5: benchmarking with confidence intervals (overlap)",
+    "interval_contains_comparator": "Rule 5: benchmarking with a confidence interval",
+    "value_tolerance": "Rule 6: benchmarking with values only",
+    "target_threshold": "Rule 8: targets",
+}
+
+
+def method_name(method: str) -> str:
+    return METHODS.get(method, method.replace("_", " "))
+
+
 @dataclass(frozen=True)
 class Judged:
     """A judgement as a page shows it: word, symbol, colour, sentence and method."""
@@ -72,7 +88,7 @@ def judged_trend(result: j.TrendResult | None) -> Judged:
     if result is None:
         return Judged("No data", "–", "grey", "No value is held for this indicator.")
     return Judged(result.judgement.label, _movement_symbol(result), RAG_COLOURS[result.rag],
-                  result.explanation, result.method, result.calculated,
+                  result.explanation, method_name(result.method), result.calculated,
                   result.judgement is j.Direction.WORSENING)
 
 
@@ -82,7 +98,7 @@ def judged_benchmark(result: j.BenchmarkResult | None) -> Judged:
     symbol = {j.Benchmark.HIGHER: "↑", j.Benchmark.LOWER: "↓",
               j.Benchmark.SIMILAR: "="}.get(result.relation, "–")
     return Judged(capitalise(result.wording), symbol, RAG_COLOURS[result.rag],
-                  result.explanation, result.method, result.calculated,
+                  result.explanation, method_name(result.method), result.calculated,
                   result.judgement is j.Benchmark.WORSE)
 
 
@@ -91,7 +107,7 @@ def judged_target(result: j.TargetResult | None) -> Judged:
         return Judged("No target", "–", "grey", "No target has been set.")
     symbol = {j.TargetStatus.MET: "✓", j.TargetStatus.NOT_MET: "✗"}.get(result.status, "–")
     return Judged(result.status.label, symbol, RAG_COLOURS[result.rag], result.explanation,
-                  result.method, result.calculated, result.status is j.TargetStatus.NOT_MET)
+                  method_name(result.method), result.calculated, result.status is j.TargetStatus.NOT_MET)
 
 
 @dataclass
