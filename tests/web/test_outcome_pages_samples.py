@@ -115,9 +115,13 @@ def test_figures_as_each_edition_printed_them(safe):
     text = text_of(safe01["html"])
     assert {s[0] for s in safe01["stated"]} == {"October 2017", "January 2018"}
     section = text[text.index("Figures as each edition printed them"):]
-    assert re.search(r"October 2017 March 2017 51 per 10,000 51 per 10,000", section)
-    assert re.search(r"January 2018 March 2017 51 per 10,000 51 per 10,000", section)
-    assert "Safeguarding Overview and Scrutiny Committee" in section
+    october = (r"October 2017 March 2017 51 per 10,000 As printed: “Latest \(March 2017\) 51 "
+               r"per 10,000[^”]*” 51 per 10,000 Safeguarding Overview and Scrutiny Committee, "
+               r"12 October 2017 , pp\. 67–90")
+    assert re.search(october, section)
+    assert re.search(r"January 2018 March 2017 51 per 10,000 .{0,80}” 51 per 10,000 "
+                     r"Safeguarding Overview and Scrutiny Committee, 30 January 2018 , "
+                     r"pp\. 61–94", section)
     assert outcome.slug == "safe"
 
 

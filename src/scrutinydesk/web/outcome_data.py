@@ -107,7 +107,8 @@ def judged_target(result: j.TargetResult | None) -> Judged:
         return Judged("No target", "–", "grey", "No target has been set.")
     symbol = {j.TargetStatus.MET: "✓", j.TargetStatus.NOT_MET: "✗"}.get(result.status, "–")
     return Judged(result.status.label, symbol, RAG_COLOURS[result.rag], result.explanation,
-                  method_name(result.method), result.calculated, result.status is j.TargetStatus.NOT_MET)
+                  method_name(result.method), result.calculated,
+                  result.status is j.TargetStatus.NOT_MET)
 
 
 @dataclass
@@ -347,6 +348,7 @@ class PrintedValue:
     edition: str
     period: str
     printed: str
+    as_printed: str
     stored: str
     differs: bool
     where: StatedJudgement
@@ -357,17 +359,48 @@ def values_by_edition(subject, series: list[Observation]) -> list[PrintedValue]:
     value stored now for that period: where they differ, a later edition revised it."""
     stored = {o.period.code: o for o in series}
     out = []
+    unit, label = subject.unit, subject.unit_label
     for s in sorted(subject.statedjudgements.all(), key=lambda s: s.edition.edition):
-        for period, value, text in ((s.latest_period, s.latest_value, s.latest_text),
-                                    (s.previous_period, s.previous_value, s.previous_text)):
-            if period is None or value is None:
+        for period, text_period, value, text in (
+                (s.latest_period, s.latest_period_text, s.latest_value, s.latest_text),
+                (s.previous_period, s.previous_period_text, s.previous_value,
+                 s.previous_text)):
+            if value is None:
                 continue
-            now = stored.get(period.code)
-            unit, label = subject.unit, subject.unit_label
+            now = stored.get(period.code) if period is not None else None
+            held = with_unit(now.value, now.unit or unit, label) if now else (
+                "Not held" if period is not None else "Period not read")
             out.append(PrintedValue(
-                f"{s.edition.edition:%B %Y}", period.label, text or with_unit(value, unit, label),
-                with_unit(now.value, now.unit or unit, label) if now else "Not stored",
+                f"{s.edition.edition:%B %Y}", period.label if period else text_period or "—",
+                with_unit(value, unit, label), text, held,
                 bool(now is not None and now.value != value), s))
+    return out
+
+
+@dataclass
+class Revision:
+    period: str
+    breakdown: str
+    versions: list  # historical observations, oldest first, one per value an edition gave
+
+
+def revisions(subject, user=None) -> list[Revision]:
+    """Periods whose value changed between editions, from the observations' history: each
+    value with the edition that printed it, oldest first."""
+    field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
+    history = Observation.history.filter(**{f"{field}_id": subject.pk}).select_related(
+        "edition").order_by("history_date", "history_id")
+    by_key: dict[tuple, list] = {}
+    for h in history:
+        versions = by_key.setdefault((h.period.code, h.breakdown), [])
+        if not versions or (versions[-1].value, versions[-1].edition_id) != (h.value,
+                                                                            h.edition_id):
+            versions.append(h)
+    out = []
+    for (_, breakdown), versions in by_key.items():
+        values = {v.value for v in versions}
+        if len(values) > 1:
+            out.append(Revision(versions[-1].period.label, breakdown, versions))
     return out
 
 

@@ -149,10 +149,11 @@ def subject_page(request, slug, kind, pk):
     names, rows = _data_rows(subject, a)
     observations = list(subject.observations.all())
     papers = data.papers_for([*observations, *subject.statedjudgements.all(),
-                              *subject.commentaries.all(), *subject.findings.all()],
+                              *subject.commentaries.all(), *subject.findings.all(),
+                              *subject.aliases.all()],
                              request.user)
     for obj in [*observations, *subject.statedjudgements.all(), *subject.commentaries.all(),
-                *subject.findings.all()]:
+                *subject.findings.all(), *subject.aliases.all()]:
         obj.paper = papers.get(obj.source_id)
     for r in rows:
         r["paper"] = str(r["observation"].paper or "")
@@ -196,6 +197,8 @@ def subject_page(request, slug, kind, pk):
         "can_confirm": has_role(request.user, Role.OFFICER),
         "commentary": data.commentary_by_edition(subject),
         "printed": data.values_by_edition(subject, a.series),
+        "revisions": data.revisions(subject),
+        "aliases": sorted(subject.aliases.all(), key=lambda x: x.edition.edition),
         "risks": data.risk_rows(subject.risks.all() if kind == "indicators" else
                                  (subject.indicator.risks.all() if subject.indicator else [])),
         "findings": list(subject.findings.all()), "papers": papers,
