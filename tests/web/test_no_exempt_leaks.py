@@ -19,6 +19,10 @@ PAGES = {
     "web:home": lambda data: [],
     "web:outcome": lambda data: [data["outcome"].slug],
     "web:outcome-report": lambda data: [data["outcome"].slug, "html"],
+    "web:outcome-dashboard": lambda data: [data["outcome"].slug],
+    "web:outcome-subject": lambda data: [data["outcome"].slug, "indicators",
+                                         data["outcome"].indicators.first().pk],
+    "web:outcome-board": lambda data: [data["outcome"].slug],
     "web:accessibility": lambda data: [],
     "accounts:sign-in": lambda data: [],
     "accounts:password-reset": lambda data: [],
@@ -26,6 +30,9 @@ PAGES = {
     "accounts:password-reset-complete": lambda data: [],
 }
 NOT_CHECKED = {
+    "web:outcome-subject-polarity": "POST only, for officers; redirects to the indicator",
+    "web:outcome-board-new": "officers only; a form of what the dashboard shows",
+    "web:outcome-board-edit": "officers only; a form of what the board shows",
     "accounts:sign-out": "POST only; shows a fixed page",
     "accounts:password-reset-confirm": "needs a user's reset token; shows a form only",
 }
@@ -48,7 +55,13 @@ def url_names(resolver=None, namespace="") -> set[str]:
 def data(exempt_business):
     outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
                                      measures_per_indicator=1, edition=date(2020, 7, 1))
-    return {"business": exempt_business, "outcome": outcome}
+    # the findings read from the exempt pack and from a public paper are about this
+    # outcome's first indicator, so its dashboard and page must filter them
+    business = exempt_business
+    first = outcome.indicators.order_by("number").first()
+    for finding in (business.public_finding, business.pack_finding):
+        type(finding).objects.filter(pk=finding.pk).update(indicator=first)
+    return {"business": business, "outcome": outcome}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -56,6 +69,15 @@ def test_no_public_page_shows_exempt_information(client, data, name):
     response = client.get(reverse(name, args=PAGES[name](data)))
     assert response.status_code == 200
     assert_no_secrets(response.content.decode())
+
+
+def test_the_indicator_page_shows_public_findings_only(client, data):
+    outcome = data["outcome"]
+    first = outcome.indicators.order_by("number").first()
+    html = client.get(reverse("web:outcome-subject",
+                              args=[outcome.slug, "indicators", first.pk])).content.decode()
+    assert "Monitoring finding" in html
+    assert "Pack finding quoting the exempt pages" not in html
 
 
 def test_every_page_is_checked_for_exempt_information():

@@ -236,10 +236,10 @@ def dashboard_rows(outcome, user) -> list[SubjectRow]:
     """Every population indicator (each part after its indicator) and every performance
     measure of ``outcome``, assessed."""
     indicators = list(PopulationIndicator.objects.filter(outcome=outcome)
-                      .select_related("comparator", "parent")
+                      .select_related("outcome", "comparator", "parent")
                       .prefetch_related(*subject_prefetches(user), risk_prefetch()))
     measures = list(PerformanceMeasure.objects.filter(outcome=outcome)
-                    .select_related("comparator", "indicator")
+                    .select_related("outcome", "comparator", "indicator")
                     .prefetch_related(*subject_prefetches(user),
                                       risk_prefetch("indicator__risks")))
     by_parent: dict[int | None, list] = {}

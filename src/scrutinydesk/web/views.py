@@ -65,7 +65,8 @@ def outcome_report(request, slug, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404("Reports are available as .html or .pdf")
     try:
-        report = build_report(item, parse_edition(request.GET.get("edition")))
+        report = build_report(item, parse_edition(request.GET.get("edition")),
+                              user=request.user)
     except ReportDataError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     body = render_html(report) if fmt == "html" else render_pdf(report)
