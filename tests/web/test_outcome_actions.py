@@ -126,3 +126,69 @@ def test_only_officers_may_write_the_board(client, indicator, role_user):
     assert client.get(url).status_code == 403
     assert client.post(url, {"service_area": "All services"}).status_code == 403
     assert not BoardEntry.objects.exists()
+
+
+def dashboard_titles(client, outcome, **params):
+    html = client.get(reverse("web:outcome-dashboard", args=[outcome.slug]),
+                      params).content.decode()
+    return {t for t in ("Rate of children subject to a child protection plan",
+                        "Percentage of adults who feel safe", "Repeat referrals")
+            if t in html}
+
+
+def test_dashboard_filters(client, indicator, role_user):
+    outcome, england = indicator.outcome, indicator.comparatorvalues.get().comparator
+    indicator.polarity_basis = "Set by the service"
+    indicator.save()
+    # 64% then 70%: rising, higher is better, confirmed, better than England's 60%
+    safe = f.make_indicator(outcome=outcome, title="Percentage of adults who feel safe",
+                            unit="percent", polarity="higher_is_better")
+    f.make_observation(indicator=safe, period="2015-16", value=Decimal("64"))
+    f.make_observation(indicator=safe, period="2016-17", value=Decimal("70"))
+    f.make_comparator_value(indicator=safe, comparator=england, period="2016-17",
+                            value=Decimal("60"))
+    # a figure read from a paper nobody has confirmed, with an open finding on it
+    referrals = f.make_indicator(outcome=outcome, title="Repeat referrals", unit="count")
+    f.make_observation(indicator=referrals, period="2015-16", value=Decimal("90"))
+    f.make_observation(indicator=referrals, period="2016-17", value=Decimal("120"),
+                       source=f.make_source_document())
+    f.make_finding(indicator=referrals)
+    everything = {"Rate of children subject to a child protection plan",
+                  "Percentage of adults who feel safe", "Repeat referrals"}
+    assert dashboard_titles(client, outcome) == everything
+    assert dashboard_titles(client, outcome, show="worse_than_comparator") == {
+        "Rate of children subject to a child protection plan"}
+    # rising referrals have no polarity, so they are increasing, not worsening
+    assert dashboard_titles(client, outcome, show="worsening") == set()
+    assert dashboard_titles(client, outcome, show="has_findings") == {"Repeat referrals"}
+    assert dashboard_titles(client, outcome, show="unconfirmed_figures") == {
+        "Repeat referrals"}
+    assert dashboard_titles(client, outcome,
+                            show=["has_findings", "worse_than_comparator"]) == set()
+    assert dashboard_titles(client, outcome, show="nonsense") == everything
+
+
+def test_breakdowns_sort_and_the_values_download(client, indicator):
+    for area, value in (("Weymouth East", "18.2"), ("Bridport North", "9.5"),
+                        ("Christchurch Town", "12.0")):
+        f.make_observation(indicator=indicator, period="2016-17", breakdown=area,
+                           value=Decimal(value))
+    url = reverse("web:outcome-subject", args=[indicator.outcome.slug, "indicators",
+                                               indicator.pk])
+
+    def order(**params):
+        html = client.get(url, params).content.decode()
+        section = html[html.index("by breakdown"):]
+        return [a for _, a in sorted((section.index(a), a) for a in
+                                     ("Weymouth East", "Bridport North", "Christchurch Town"))]
+
+    assert order() == ["Bridport North", "Christchurch Town", "Weymouth East"]
+    assert order(sort="-value") == ["Weymouth East", "Christchurch Town", "Bridport North"]
+    assert order(sort="value") == ["Bridport North", "Christchurch Town", "Weymouth East"]
+    html = client.get(url).content.decode()
+    assert 'class="sd-bars"' in html and "Weymouth East: 18.2 (2016-17)" in html
+    csv = client.get(url, {"format": "csv"}).content.decode().splitlines()
+    assert csv[0] == ("Period,Value,Status,England,Edition,Source paper,Source page,"
+                      "Confirmed")
+    assert csv[1].startswith("2016-17,51,Published,43.1,")
+    assert len(csv) == 2  # the main series only; breakdowns are not its values

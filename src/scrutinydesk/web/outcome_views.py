@@ -29,7 +29,7 @@ from scrutinydesk.outcomes.polarity import (
     shown_polarity,
     suggestion_for,
 )
-from scrutinydesk.reports.formatting import unit_caption, with_unit
+from scrutinydesk.reports.formatting import number, unit_caption, with_unit
 
 from . import outcome_data as data
 from .charts import bars, sparkline
@@ -89,7 +89,7 @@ def dashboard(request, slug):
         row.chart = sparkline(
             values, comparator=comparator, label=f"Chart of {row.label}",
             description=f"{len(values)} most recent values, oldest first: "
-                        + ", ".join(f"{v:g}" for v in values))
+                        + ", ".join(number(v) for v in values))
     return render(request, "web/outcomes/dashboard.html", {
         "outcome": outcome, "form": form, "page_obj": page, "count": len(rows),
         "unjudged": sum(1 for r in rows if not r.confirmed_polarity),
@@ -180,7 +180,7 @@ def subject_page(request, slug, kind, pk):
             latest_breakdowns[o.breakdown] = o
     breakdown_chart = bars([(b, float(o.value)) for b, o in sorted(latest_breakdowns.items())],
                            label=f"Latest value of each breakdown of {label}",
-                           description="; ".join(f"{b}: {o.value:g} ({o.period.label})"
+                           description="; ".join(f"{b}: {number(o.value)} ({o.period.label})"
                                                  for b, o in latest_breakdowns.items()))
     suggestion = suggestion_for(subject)
     return render(request, "web/outcomes/subject.html", {
