@@ -73,3 +73,21 @@ def test_officer_confirms_a_polarity_and_writes_the_board(sign_in_as, axe):
     assert page.get_by_role("heading", name="Children's social care").is_visible()
     assert "Rising re-referrals." in page.content()
     axe(page, "outcome-board")
+
+
+@pytest.mark.slow
+def test_the_safe_dashboard_and_safe_01_from_the_sample_papers(page, axe, samples_dir):
+    from scrutinydesk.ingest.services import import_path
+    from scrutinydesk.outcomes.models import IndicatorAlias, PopulationIndicator
+
+    for name in ("2017-10-12-safeguarding-scrutiny-agenda-pack.txt",
+                 "2018-01-30-safeguarding-scrutiny-agenda-pack.txt"):
+        import_path(samples_dir / name)
+    printed = {(a.indicator_id, a.measure_id) for a in IndicatorAlias.objects.all()}
+    page.goto("/outcomes/safe/dashboard/")
+    assert page.locator("table.sd-dashboard tbody tr").count() == len(printed)
+    axe(page, "safe-dashboard")
+    safe01 = PopulationIndicator.objects.get(title__startswith="Rate of children subject")
+    page.get_by_role("link", name=f"{safe01.code}: {safe01.title}").click()
+    assert "The papers suggest lower is better" in page.content()
+    axe(page, "safe-01")
