@@ -62,7 +62,8 @@ def subject_url(row_or_subject) -> str:
 
 
 DASHBOARD_EXPORT = [
-    ExportColumn("Kind", "kind"), ExportColumn("Code", "subject.code"),
+    ExportColumn("Kind", lambda r: "Population indicator" if r.kind == data.INDICATOR
+                 else "Performance measure"), ExportColumn("Code", "subject.code"),
     ExportColumn("Title", "subject.title"), ExportColumn("Latest value", "latest_text"),
     ExportColumn("Period", "latest_period"),
     ExportColumn("Direction of travel", "direction.word"), ExportColumn("Trend", "trend.word"),
