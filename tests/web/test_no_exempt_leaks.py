@@ -29,11 +29,22 @@ PAGES = {
     "accounts:password-reset-sent": lambda data: [],
     "accounts:password-reset-complete": lambda data: [],
 }
+# Pages for signed-in officers and clerks only: the public is sent to sign in and sees
+# nothing of them (what officers see of exempt papers is core.visibility's rule).
+SIGNED_IN_PAGES = {
+    "web:review-list": lambda data: [],
+    "web:review-paper": lambda data: [data["paper"].pk],
+    "web:review-correct": lambda data: [data["paper"].pk, "observation", 1],
+    "web:review-assign": lambda data: [data["paper"].pk, "indicator", 1],
+    "web:outcome-board-new": lambda data: [data["outcome"].slug],
+    "web:outcome-board-edit": lambda data: [data["outcome"].slug, 1],
+}
 NOT_CHECKED = {
     "web:outcome-subject-polarity": "POST only, for officers; redirects to the indicator",
-    "web:outcome-board-new": "officers only; a form of what the dashboard shows",
-    "web:outcome-board-edit": "officers only; a form of what the board shows",
     "accounts:sign-out": "POST only; shows a fixed page",
+    "web:review-confirm": "POST only, for officers and clerks; redirects to the review page",
+    "web:review-read-again": "POST only, for officers and clerks; redirects to the review "
+                             "page",
     "accounts:password-reset-confirm": "needs a user's reset token; shows a form only",
 }
 
@@ -61,7 +72,7 @@ def data(exempt_business):
     first = outcome.indicators.order_by("number").first()
     for finding in (business.public_finding, business.pack_finding):
         type(finding).objects.filter(pk=finding.pk).update(indicator=first)
-    return {"business": business, "outcome": outcome}
+    return {"business": business, "outcome": outcome, "paper": business.pack}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -80,6 +91,14 @@ def test_the_indicator_page_shows_public_findings_only(client, data):
     assert "Pack finding quoting the exempt pages" not in html
 
 
+@pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))
+def test_signed_in_pages_send_the_public_to_sign_in(client, data, name):
+    response = client.get(reverse(name, args=SIGNED_IN_PAGES[name](data)))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign-in"))
+    assert_no_secrets(response.content.decode())
+
+
 def test_every_page_is_checked_for_exempt_information():
-    unchecked = url_names() - set(PAGES) - set(NOT_CHECKED)
+    unchecked = url_names() - set(PAGES) - set(SIGNED_IN_PAGES) - set(NOT_CHECKED)
     assert not unchecked, f"add these pages to PAGES in {__file__}: {sorted(unchecked)}"

@@ -192,3 +192,14 @@ def test_breakdowns_sort_and_the_values_download(client, indicator):
                       "Confirmed")
     assert csv[1].startswith("2016-17,51,Published,43.1,")
     assert len(csv) == 2  # the main series only; breakdowns are not its values
+
+
+def test_a_figure_links_to_its_papers_review_page_for_officers(client, indicator, role_user):
+    paper = f.make_source_document(title="Safeguarding agenda pack")
+    indicator.observations.update(source=paper, source_page=63)
+    review = reverse("web:review-paper", args=[paper.pk])
+    assert f'href="{review}"' not in page(client, indicator)
+    assert f'href="/api/papers/{paper.pk}/"' in page(client, indicator)
+    client.force_login(role_user("officer"))
+    html = page(client, indicator)
+    assert f'href="{review}">Safeguarding agenda pack</a>, p. 63' in html

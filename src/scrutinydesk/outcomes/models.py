@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from scrutinydesk.core.fields import PeriodField
-from scrutinydesk.core.models import Officer, Provenance
+from scrutinydesk.core.models import Officer, Provenance, ProvenanceQuerySet
 from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
 from scrutinydesk.core.vocab import UNIT_BOUNDS, Polarity, Unit
 
@@ -249,6 +249,7 @@ class Observation(ObservedThing, Provenance):
         related_name="observations",
         help_text="The report edition that printed this figure; a later edition's figure for "
                   "the same period replaces an earlier one's.")
+    objects = ProvenanceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -297,6 +298,14 @@ class Observation(ObservedThing, Provenance):
                 "indicator's frequency.")})
 
 
+def unconfirmed_figures(outcome) -> int:
+    """How many of an outcome's figures (observations and comparator values) were read
+    from papers and not yet confirmed by a person."""
+    mine = Q(indicator__outcome=outcome) | Q(measure__outcome=outcome)
+    return (Observation.objects.filter(mine).unconfirmed().count()
+            + ComparatorValue.objects.filter(mine).unconfirmed().count())
+
+
 class Comparator(models.Model):
     """What Dorset is compared with: England, the region, statistical neighbours, a target."""
 
@@ -326,6 +335,7 @@ class ComparatorValue(ObservedThing, Provenance):
     lower_limit = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     upper_limit = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
+    objects = ProvenanceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

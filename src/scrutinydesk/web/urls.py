@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import outcome_views, views
+from . import outcome_views, review, views
 
 app_name = "web"
 KIND = "(?P<kind>indicators|measures)"
@@ -20,4 +20,12 @@ urlpatterns = [
     path("outcomes/<slug:slug>/board/<int:pk>/", outcome_views.board_edit,
          name="outcome-board-edit"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("papers/", review.paper_list, name="review-list"),
+    path("papers/<int:pk>/", review.paper_review, name="review-paper"),
+    path("papers/<int:pk>/confirm/", review.confirm, name="review-confirm"),
+    path("papers/<int:pk>/read-again/", review.read_again, name="review-read-again"),
+    path("papers/<int:pk>/figures/<str:record>/<int:row>/", review.correct,
+         name="review-correct"),
+    path("papers/<int:pk>/series/<str:kind>/<int:subject>/", review.assign,
+         name="review-assign"),
 ]

@@ -12,6 +12,7 @@ from django.db import models
 from scrutinydesk.committees.models import Committee, Member
 from scrutinydesk.core.models import Officer, SourceDocument
 from scrutinydesk.core.names import clean_person_name, names_match, normalise_person_name
+from scrutinydesk.ingest.corrections import CorrectionBook
 from scrutinydesk.ingest.records import SourceRef
 
 
@@ -26,13 +27,17 @@ class LoadContext:
     warnings: list[str] = field(default_factory=list)
     # page range to give records whose own reference has no page (a part of a pack)
     default_pages: tuple[int | None, int | None] = (None, None)
+    # people's corrections (ingest.corrections), read at the first upsert
+    corrections: CorrectionBook | None = None
 
     def provenance(self, ref: SourceRef | None = None) -> dict:
         page = ref.page if ref and ref.page is not None else self.default_pages[0]
         page_end = ref.page_end if ref and ref.page is not None else self.default_pages[1]
         if page_end == page:
             page_end = None
-        return {"source": self.source, "source_page": page, "source_page_end": page_end}
+        # A record this paper writes or changes is extracted until a person confirms it.
+        return {"source": self.source, "source_page": page, "source_page_end": page_end,
+                "confirmed_at": None, "confirmed_by": None}
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -52,6 +57,9 @@ class LoadContext:
         ``keep_existing_blank``. Provenance is set on creation, and moved to this paper when
         this paper changes the record."""
         provenance = self.provenance(ref) if _has_provenance(model) else {}
+        if self.corrections is None:
+            self.corrections = CorrectionBook.load()
+        lookup, values = self.corrections.apply(model, lookup, values)
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**{**values, **lookup}, **provenance)
