@@ -93,7 +93,7 @@ def test_officers_write_the_board_from_the_data_and_its_history_is_kept(client, 
     new = client.get(reverse("web:outcome-board-new", args=[outcome.slug])).content.decode()
     # the draft starts from what the data say: worse than England
     assert "Rate of children subject to a child protection plan" in new
-    assert "worse than england" in new
+    assert "worse than England" in new
     response = client.post(reverse("web:outcome-board-new", args=[outcome.slug]), {
         "service_area": "  Children's  social care ", "going_well": "Fewer re-referrals.",
         "worried_about": "Plans above England.", "doing_about_it": "Caseload reviews."})

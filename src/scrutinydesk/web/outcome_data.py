@@ -444,6 +444,10 @@ def _doing(row: SubjectRow) -> str:
     return first[0] if first else ""
 
 
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
+
 def assemble_board(rows: list[SubjectRow]) -> dict[str, list[BoardPoint]]:
     """The three questions answered from the judgements, findings and commentary:
     going well (improving, better than the comparator or target met), worried about
@@ -451,9 +455,10 @@ def assemble_board(rows: list[SubjectRow]) -> dict[str, list[BoardPoint]]:
     "What are we doing?" commentary of each indicator we are worried about)."""
     well, worried, doing = [], [], []
     for r in rows:
-        good = [x.word.lower() for x in (r.direction, r.benchmark, r.target)
+        good = [_lower_first(x.word) for x in (r.direction, r.benchmark, r.target)
                 if x.calculated and x.colour == "green"]
-        bad = [x.word.lower() for x in (r.direction, r.trend, r.benchmark, r.target) if x.bad]
+        bad = [_lower_first(x.word) for x in (r.direction, r.trend, r.benchmark, r.target)
+               if x.bad]
         where = f" ({r.latest_text}, {r.latest_period})" if r.assessment.latest else ""
         if good and not bad:
             well.append(BoardPoint(f"{r.label}: {', '.join(good)}{where}.", r))
