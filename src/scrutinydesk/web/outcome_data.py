@@ -24,7 +24,9 @@ from scrutinydesk.outcomes.models import (
     PerformanceMeasure,
     PopulationIndicator,
     StatedJudgement,
+    revisions_of,
 )
+from scrutinydesk.outcomes.models import PrintedValue as EditionValue
 from scrutinydesk.outcomes.polarity import polarity_confirmed, shown_polarity
 from scrutinydesk.outcomes.vocab import CommentaryKind, ComparatorKind
 from scrutinydesk.reports.formatting import capitalise, observation_figure, with_unit
@@ -189,7 +191,10 @@ class SubjectRow:
 
 
 def observation_prefetch() -> Prefetch:
-    return Prefetch("observations", queryset=Observation.objects.select_related("edition"))
+    """Observations with what each edition printed for them (``PrintedValue``)."""
+    printed = EditionValue.objects.select_related("edition")
+    return Prefetch("observations", queryset=Observation.objects.select_related("edition")
+                    .prefetch_related(Prefetch("printed", queryset=printed)))
 
 
 def subject_prefetches(user) -> list:
@@ -284,6 +289,11 @@ def subject_for_page(model, pk: int, user):
     return qs.get(pk=pk)
 
 
+def revisions(subject) -> list:
+    """Figures a later edition printed differently (``outcomes.models.revisions_of``)."""
+    return revisions_of(subject.observations.all())
+
+
 def papers_for(objects, user) -> dict[int, SourceDocument]:
     """The papers ``objects`` were read from, through the visibility layer, by id."""
     ids = {o.source_id for o in objects if o.source_id}
@@ -374,33 +384,6 @@ def values_by_edition(subject, series: list[Observation]) -> list[PrintedValue]:
                 f"{s.edition.edition:%B %Y}", period.label if period else text_period or "—",
                 with_unit(value, unit, label), text, held,
                 bool(now is not None and now.value != value), s))
-    return out
-
-
-@dataclass
-class Revision:
-    period: str
-    breakdown: str
-    versions: list  # historical observations, oldest first, one per value an edition gave
-
-
-def revisions(subject, user=None) -> list[Revision]:
-    """Periods whose value changed between editions, from the observations' history: each
-    value with the edition that printed it, oldest first."""
-    field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
-    history = Observation.history.filter(**{f"{field}_id": subject.pk}).select_related(
-        "edition").order_by("history_date", "history_id")
-    by_key: dict[tuple, list] = {}
-    for h in history:
-        versions = by_key.setdefault((h.period.code, h.breakdown), [])
-        if not versions or (versions[-1].value, versions[-1].edition_id) != (h.value,
-                                                                            h.edition_id):
-            versions.append(h)
-    out = []
-    for (_, breakdown), versions in by_key.items():
-        values = {v.value for v in versions}
-        if len(values) > 1:
-            out.append(Revision(versions[-1].period.label, breakdown, versions))
     return out
 
 

@@ -151,10 +151,12 @@ def subject_page(request, slug, kind, pk):
     observations = list(subject.observations.all())
     papers = data.papers_for([*observations, *subject.statedjudgements.all(),
                               *subject.commentaries.all(), *subject.findings.all(),
-                              *subject.aliases.all()],
+                              *subject.aliases.all(),
+                              *[p for o in observations for p in o.printed.all()]],
                              request.user)
+    printed = [p for o in observations for p in o.printed.all()]
     for obj in [*observations, *subject.statedjudgements.all(), *subject.commentaries.all(),
-                *subject.findings.all(), *subject.aliases.all()]:
+                *subject.findings.all(), *subject.aliases.all(), *printed]:
         obj.paper = papers.get(obj.source_id)
     for r in rows:
         r["paper"] = str(r["observation"].paper or "")
