@@ -53,7 +53,11 @@ def safe(module_db, samples_dir):
                                  if not o.breakdown],
                 "stated": [(f"{s.edition.edition:%B %Y}", s.latest_period, s.source_pages)
                            for s in stated],
-                "title": subject.title, "editions": info["editions"]}
+                "title": subject.title, "editions": info["editions"],
+                "revisions": [r.wording for r in subject.revisions()],
+                "printed": [(f"{p.edition.edition:%B %Y}", p.observation.period.label)
+                            for o in subject.observations.filter(breakdown="")
+                            for p in o.printed.all()]}
         board = client.get(reverse("web:outcome-board", args=[outcome.slug]))
         csv = client.get(reverse("web:outcome-dashboard", args=[outcome.slug]),
                          {"format": "csv"})
@@ -139,3 +143,17 @@ def test_the_board_assembles_what_the_data_say(safe):
     text = text_of(safe["board"].content.decode())
     assert "What the data say now" in text
     assert "No officer has written the board for Safe yet." in text
+
+
+def test_revisions_and_each_editions_figure_are_shown(safe):
+    printed_twice = 0
+    for page in safe["pages"].values():
+        text = text_of(page["html"])
+        for wording in page["revisions"]:
+            assert wording[:1].upper() + wording[1:] in text, page["title"]
+        periods = [period for _, period in page["printed"]]
+        for edition, period in page["printed"]:
+            if periods.count(period) > 1:
+                printed_twice += 1
+                assert f"{edition} report printed" in text, (page["title"], edition, period)
+    assert printed_twice, "no figure of the samples was printed by both editions"
