@@ -21,6 +21,10 @@ PAGES = {
     "web:home": lambda data: [],
     "web:outcome": lambda data: [data["outcome"].slug],
     "web:outcome-report": lambda data: [data["outcome"].slug, "html"],
+    "web:outcome-dashboard": lambda data: [data["outcome"].slug],
+    "web:outcome-subject": lambda data: [data["outcome"].slug, "indicators",
+                                         data["outcome"].indicators.first().pk],
+    "web:outcome-board": lambda data: [data["outcome"].slug],
     "web:accessibility": lambda data: [],
     "web:committees": lambda data: [],
     "web:committee": lambda data: [data["committee"].slug],
@@ -70,8 +74,11 @@ SIGNED_IN_PAGES = {
     "clerk:action-status": lambda data: [data["action"].pk],
     "clerk:work-programme": lambda data: [],
     "clerk:topic-move": lambda data: [data["topic"].pk],
+    "web:outcome-board-new": lambda data: [data["outcome"].slug],
+    "web:outcome-board-edit": lambda data: [data["outcome"].slug, 1],
 }
 NOT_CHECKED = {
+    "web:outcome-subject-polarity": "POST only, for officers; redirects to the indicator",
     "agenda-packs:download": "a PDF: its text is checked in tests/clerk/test_views.py",
     "accounts:sign-out": "POST only; shows a fixed page",
     "web:review-confirm": "POST only, for officers and clerks; redirects to the review page",
@@ -106,6 +113,11 @@ def data(exempt_business):
     later = make_meeting(committee=meeting.committee, date=meeting.date + timedelta(days=60))
     topic = make_work_programme_item(committee=meeting.committee, target_meeting=later,
                                      target_date=later.date)
+    # the findings read from the exempt pack and from a public paper are about this
+    # outcome's first indicator, so its dashboard and page must filter them
+    first = outcome.indicators.order_by("number").first()
+    for finding in (exempt_business.public_finding, exempt_business.pack_finding):
+        type(finding).objects.filter(pk=finding.pk).update(indicator=first)
     return {"business": exempt_business, "outcome": outcome, "committee": meeting.committee,
             "later": later, "member": Member.objects.get(name="Pat Example"),
             "public_undertaking": exempt_business.public_item.undertakings.get(),
@@ -118,6 +130,15 @@ def test_no_public_page_shows_exempt_information(client, data, name):
     response = client.get(reverse(name, args=PAGES[name](data)))
     assert response.status_code == 200
     assert_no_secrets(response.content.decode())
+
+
+def test_the_indicator_page_shows_public_findings_only(client, data):
+    outcome = data["outcome"]
+    first = outcome.indicators.order_by("number").first()
+    html = client.get(reverse("web:outcome-subject",
+                              args=[outcome.slug, "indicators", first.pk])).content.decode()
+    assert "Monitoring finding" in html
+    assert "Pack finding quoting the exempt pages" not in html
 
 
 @pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))

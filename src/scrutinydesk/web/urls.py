@@ -1,6 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
-from . import review
+from . import outcome_views, review
 from .converters import IsoDateConverter
 from .views import (
     actionplans,
@@ -16,11 +16,22 @@ from .views import (
 register_converter(IsoDateConverter, "isodate")
 
 app_name = "web"
+KIND = "(?P<kind>indicators|measures)"
 
 urlpatterns = [
     path("", general.home, name="home"),
     path("outcomes/<slug:slug>/", outcomes.outcome, name="outcome"),
     path("outcomes/<slug:slug>/report.<str:fmt>", outcomes.outcome_report, name="outcome-report"),
+    path("outcomes/<slug:slug>/dashboard/", outcome_views.dashboard, name="outcome-dashboard"),
+    re_path(rf"^outcomes/(?P<slug>[-\w]+)/{KIND}/(?P<pk>[0-9]+)/$", outcome_views.subject_page,
+            name="outcome-subject"),
+    re_path(rf"^outcomes/(?P<slug>[-\w]+)/{KIND}/(?P<pk>[0-9]+)/polarity/$",
+            outcome_views.confirm_subject_polarity, name="outcome-subject-polarity"),
+    path("outcomes/<slug:slug>/board/", outcome_views.board, name="outcome-board"),
+    path("outcomes/<slug:slug>/board/new/", outcome_views.board_edit,
+         name="outcome-board-new"),
+    path("outcomes/<slug:slug>/board/<int:pk>/", outcome_views.board_edit,
+         name="outcome-board-edit"),
     path("accessibility/", general.accessibility, name="accessibility"),
     path("committees/", committees.committees, name="committees"),
     path("committees/<slug:slug>/", committees.committee, name="committee"),
