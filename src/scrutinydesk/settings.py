@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "scrutinydesk.actionplans",
     "scrutinydesk.findings",
     "scrutinydesk.ingest",
+    "scrutinydesk.search",
     "scrutinydesk.reports",
     "scrutinydesk.api",
     "scrutinydesk.web",

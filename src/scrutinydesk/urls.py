@@ -9,5 +9,6 @@ urlpatterns = [
     path("clerk/", include("scrutinydesk.clerk.urls")),
     path("", include("scrutinydesk.clerk.public_urls")),
     path("", include("scrutinydesk.accounts.urls")),
+    path("", include("scrutinydesk.search.urls")),
     path("", include("scrutinydesk.web.urls")),
 ]

@@ -72,6 +72,7 @@ __all__ = [
     "ExemptItemChildQuerySet",
     "FindingQuerySet",
     "MeetingQuerySet",
+    "SearchEntryQuerySet",
     "SourceDocumentQuerySet",
     "VisibleQuerySet",
     "VisibleToUserMixin",
@@ -397,3 +398,10 @@ class VisibleToUserMixin:
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+
+class SearchEntryQuerySet(VisibleQuerySet):
+    """The search index: for the public, without entries marked exempt (an entry is marked
+    exempt when the public may not see its record's text, as the querysets above decide)."""
+
+    public = _excluding(Q(exempt=True))
