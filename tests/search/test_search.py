@@ -34,7 +34,8 @@ QUERIES = [
     ('"slavery modern"', []),
     ("slav*", ["protocol", "passing"]),
     ("exclus*", ["exclusions"]),
-    ("excluded", ["exclusions"]),  # stemmed
+    ("exclusion", ["exclusions"]),  # stemmed
+    ("excluded", []),  # a different stem
     ("the and of", []),  # stop words only
     ("the children", ["children", "cafe"]),
     ("children care", ["children"]),
@@ -86,18 +87,18 @@ def test_hostile_input_is_no_syntax():
 def test_the_samples_modern_slavery(samples_dir):
     from scrutinydesk.ingest.services import import_path
 
-    for path in sorted(samples_dir.iterdir()):
-        if path.is_file():
-            import_path(path)
+    for path in sorted(samples_dir.glob("*.txt")):
+        import_path(path)
     rebuild()
     results = search("modern slavery", None, limit=50).results
-    assert results, "nothing found for modern slavery"
-    top = results[:3]
-    assert any("slavery" in r.entry.title.lower() for r in top)
-    assert any(r.entry.kind == EntryKind.MINUTE for r in results)
-    assert all("<mark>" in r.snippet for r in top if r.snippet)
-    kinds = {r.entry.kind for r in results}
-    assert EntryKind.REPORT in kinds or EntryKind.PAPER in kinds
+    place = {(r.entry.kind, r.entry.title): n for n, r in enumerate(results)}
+    report = place[(EntryKind.REPORT, "Modern Slavery Protocol and Guidance")]
+    minute = place[(EntryKind.MINUTE, "6. Modern Slavery Protocol and Guidance")]
+    passing = place[(EntryKind.MINUTE, "7. Emergency Planning Update")]
+    assert max(report, minute) < passing
+    for n in (report, minute, passing):
+        assert "<mark>Modern</mark> <mark>Slavery</mark>" in results[n].snippet.replace(
+            "slavery", "Slavery").replace("modern", "Modern")
 
 
 def test_exempt_text_only_for_those_who_may_see_it(exempt_business, client, role_user):
@@ -105,7 +106,9 @@ def test_exempt_text_only_for_those_who_may_see_it(exempt_business, client, role
     for secret in SECRETS:
         response = client.get(reverse("search:search"), {"q": f'"{secret}"'})
         assert response.status_code == 200
-        assert secret not in response.content.decode()
+        page = response.content.decode().replace(f"&quot;{secret}&quot;", "")
+        assert "0 results" in page
+        assert secret not in page.replace(f"“&quot;{secret}&quot;”", "")
     member = role_user("member")
     seen = [s for s in SECRETS if search(f'"{s}"', member).total]
     assert seen, "a member finds no exempt text"

@@ -20,6 +20,7 @@ what when where which who will with you your and or not
 
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)(\*?)', re.UNICODE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD_AT_END = re.compile(r"[^\W_]+$", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,13 @@ def _words(text: str) -> list[str]:
 def parse(text: str | None) -> list[Term]:
     """The terms of ``text``; none for an empty query or one of punctuation only."""
     terms: list[Term] = []
-    for phrase, word, star in _TOKEN.findall((text or "")[:MAX_LENGTH]):
+    text = text or ""
+    if len(text) > MAX_LENGTH:
+        cut = text[:MAX_LENGTH]
+        if text[MAX_LENGTH].isalnum():  # a word runs past the limit: leave it out
+            cut = _WORD_AT_END.sub("", cut)
+        text = cut
+    for phrase, word, star in _TOKEN.findall(text):
         if phrase:
             words = _words(phrase)
             if words:

@@ -1,34 +1,20 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-SQLITE = [
-    "CREATE VIRTUAL TABLE search_entry_fts USING fts5(title, body, content='search_entry', "
-    "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN "
-    "INSERT INTO search_entry_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
-    "CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN "
-    "INSERT INTO search_entry_fts(search_entry_fts, rowid, title, body) "
-    "VALUES ('delete', old.id, old.title, old.body); END",
-    "CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN "
-    "INSERT INTO search_entry_fts(search_entry_fts, rowid, title, body) "
-    "VALUES ('delete', old.id, old.title, old.body); "
-    "INSERT INTO search_entry_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
-]
-SQLITE_REVERSE = ["DROP TABLE IF EXISTS search_entry_fts"]
-POSTGRESQL = [
-    "CREATE INDEX search_entry_fts ON search_entry USING gin (("
-    "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-    "setweight(to_tsvector('english', coalesce(body, '')), 'D')))",
-]
-POSTGRESQL_REVERSE = ["DROP INDEX IF EXISTS search_entry_fts"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        for sql in statements.get(vendor, []):
-            schema_editor.execute(sql)
-    return run
+def _create(apps, schema_editor):
+    from scrutinydesk.search.schema import ensure
+
+    ensure(schema_editor.connection)
+
+
+def _drop(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS search_entry_fts")
+    elif vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_fts")
 
 
 class Migration(migrations.Migration):
@@ -64,6 +50,5 @@ class Migration(migrations.Migration):
                                                         name="search_entry_unique_record")],
             },
         ),
-        migrations.RunPython(_run({"sqlite": SQLITE, "postgresql": POSTGRESQL}),
-                             _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRESQL_REVERSE})),
+        migrations.RunPython(_create, _drop),
     ]

@@ -1,0 +1,36 @@
+"""The full-text index beside ``search_entry``: an FTS5 table kept by triggers on SQLite,
+a GIN expression index on PostgreSQL. Created by the migration, and again after every
+migrate (for a test database made without migrations); each statement is idempotent."""
+
+STATEMENTS = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_entry_fts USING fts5(title, body, "
+        "content='search_entry', content_rowid='id', "
+        "tokenize='porter unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER IF NOT EXISTS search_entry_ai AFTER INSERT ON search_entry BEGIN "
+        "INSERT INTO search_entry_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+        " END",
+        "CREATE TRIGGER IF NOT EXISTS search_entry_ad AFTER DELETE ON search_entry BEGIN "
+        "INSERT INTO search_entry_fts(search_entry_fts, rowid, title, body) "
+        "VALUES ('delete', old.id, old.title, old.body); END",
+        "CREATE TRIGGER IF NOT EXISTS search_entry_au AFTER UPDATE ON search_entry BEGIN "
+        "INSERT INTO search_entry_fts(search_entry_fts, rowid, title, body) "
+        "VALUES ('delete', old.id, old.title, old.body); "
+        "INSERT INTO search_entry_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+        " END",
+    ],
+    "postgresql": [
+        "CREATE INDEX IF NOT EXISTS search_entry_fts ON search_entry USING gin (("
+        "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+        "setweight(to_tsvector('english', coalesce(body, '')), 'D')))",
+    ],
+}
+
+
+def ensure(connection) -> None:
+    """Create the full-text index for ``connection``'s database if it is missing."""
+    if "search_entry" not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        for sql in STATEMENTS.get(connection.vendor, []):
+            cursor.execute(sql)
