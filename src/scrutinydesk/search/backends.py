@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from .query import Term
+from .schema import pg_vector
 
 MARK_START, MARK_END = "\x02", "\x03"  # replaced by <mark> after the snippet is escaped
 TITLE_WEIGHT = 10.0
@@ -63,8 +64,7 @@ class PostgreSQLBackend:
     """``to_tsvector('english', …)`` over title (weight A) and body (weight D), with a GIN
     index on the same expression."""
 
-    VECTOR = ("(setweight(to_tsvector('english', coalesce(e.title, '')), 'A') || "
-              "setweight(to_tsvector('english', coalesce(e.body, '')), 'D'))")
+    VECTOR = pg_vector("e.")
 
     def tsquery(self, terms: list[Term]) -> str:
         parts = []

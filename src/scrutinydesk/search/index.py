@@ -5,8 +5,8 @@ in ``core.visibility``) leaves the record out or blanks its exempt parts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.apps import apps
 from django.db import transaction

@@ -15,8 +15,8 @@ MAX_TERMS = 12
 STOP_WORDS = frozenset("""
 a an and are as at be but by for from has have he her his i if in into is it its me my no
 not of on or our she so such that the their them then there these they this to was we were
-what when where which who will with you your and or not
-""".split())
+what when where which who will with you your
+""".split())  # noqa: SIM905
 
 _TOKEN = re.compile(r'"([^"]*)"|(\w+)(\*?)', re.UNICODE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -2,6 +2,19 @@
 a GIN expression index on PostgreSQL. Created by the migration, and again after every
 migrate (for a test database made without migrations); each statement is idempotent."""
 
+
+
+def _words(column: str) -> str:
+    # punctuation read as a space, as FTS5's tokenizer reads it ("2018/19" is two words)
+    return f"regexp_replace(coalesce({column}, ''), '[^[:alnum:]]+', ' ', 'g')"
+
+
+def pg_vector(table: str = "") -> str:
+    """The tsvector searched on PostgreSQL: the title at weight A, the body at weight D."""
+    return (f"(setweight(to_tsvector('english', {_words(table + 'title')}), 'A') || "
+            f"setweight(to_tsvector('english', {_words(table + 'body')}), 'D'))")
+
+
 STATEMENTS = {
     "sqlite": [
         "CREATE VIRTUAL TABLE IF NOT EXISTS search_entry_fts USING fts5(title, body, "
@@ -20,9 +33,7 @@ STATEMENTS = {
         " END",
     ],
     "postgresql": [
-        "CREATE INDEX IF NOT EXISTS search_entry_fts ON search_entry USING gin (("
-        "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-        "setweight(to_tsvector('english', coalesce(body, '')), 'D')))",
+        f"CREATE INDEX IF NOT EXISTS search_entry_fts ON search_entry USING gin (({pg_vector()}))",
     ],
 }
 
