@@ -38,6 +38,7 @@ PAGES = {
     "web:decisions-rss": lambda data: [],
     "web:decisions-atom": lambda data: [],
     "web:undertakings": lambda data: [],
+    "search:search": lambda data: [],
     "web:undertaking": lambda data: [data["public_undertaking"].pk],
     "web:action-plans": lambda data: [],
     "web:action-plan": lambda data: [data["plan"].pk],
@@ -130,6 +131,20 @@ def test_no_public_page_shows_exempt_information(client, data, name):
     response = client.get(reverse(name, args=PAGES[name](data)))
     assert response.status_code == 200
     assert_no_secrets(response.content.decode())
+
+
+def test_search_finds_no_exempt_text_for_the_public(client, data):
+    from scrutinydesk.search.index import rebuild
+    from tests.exempt import SECRETS
+
+    rebuild()
+    for secret in SECRETS:
+        # every word of the secret, in reverse order, so the page's echo of the query
+        # is not the secret itself
+        query = " ".join(reversed(secret.split()))
+        response = client.get(reverse("search:search"), {"q": query})
+        assert response.status_code == 200
+        assert_no_secrets(response.content.decode())
 
 
 def test_the_indicator_page_shows_public_findings_only(client, data):

@@ -35,7 +35,7 @@ class Entry(models.Model):
         verbose_name_plural = "entries"
         constraints = [models.UniqueConstraint(fields=["kind", "record_id"],
                                                name="search_entry_unique_record")]
-        indexes = [models.Index(fields=["kind", "date"])]
+        indexes = [models.Index(fields=["kind", "date"], name="search_entry_kind_date")]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name_plural": "entries",
                 "indexes": [models.Index(fields=["kind", "date"],
-                                         name="search_entr_kind_2f7c1e_idx")],
+                                         name="search_entry_kind_date")],
                 "constraints": [models.UniqueConstraint(fields=("kind", "record_id"),
                                                         name="search_entry_unique_record")],
             },
