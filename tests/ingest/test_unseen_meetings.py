@@ -226,3 +226,25 @@ def test_northmoor_attendance_table_in_the_page_header():
 def test_northmoor_items_under_a_decisions_heading_are_minuted():
     decisions = item(meeting(NORTHMOOR), "5").decisions
     assert [d.kind for d in decisions] == ["resolved", "resolved"]
+
+
+SEDGEBOROUGH = "sedgeborough-adults-health-select-2020-03-19-cancelled.html"
+
+
+def test_sedgeborough_cancelled_page_is_recognised_as_a_meeting_page():
+    path = UNSEEN / "meetings" / SEDGEBOROUGH
+    assert parse_paper(read_paper(path.read_bytes(), SEDGEBOROUGH)).kind == "meeting_page"
+
+
+def test_sedgeborough_cancelled_with_no_items():
+    m = meeting(SEDGEBOROUGH)
+    assert (m.status, m.items) == ("cancelled", [])
+
+
+def test_sedgeborough_venue_under_a_bare_location_label():
+    assert meeting(SEDGEBOROUGH).venue == "Ashcombe Room, County Hall, Kingsmead, Sedgeborough " \
+        "SD1 1QQ"
+
+
+def test_sedgeborough_rearranged_date_is_the_only_future_meeting():
+    assert [f.date.isoformat() for f in meeting(SEDGEBOROUGH).future_meetings] == ["2020-07-08"]

@@ -168,7 +168,26 @@ _WEEKDAY_DATE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.{0,3
                            re.I)
 
 
+_BODY_AND_DATE = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Forum|Commission)\b"
+                            r".{0,20}[-–,|].{0,12}\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+\d{4}\b")
+_CANCELLED_MARK = re.compile(r"^(?:meeting\s+)?cancell?ed$|^status\s*:?\s*cancell?ed$", re.I)
+
+
+def _cancelled_page(head: list[Line]) -> list[str]:
+    """A page for a meeting that did not take place: "<Committee> - 19 March 2020" and a
+    "MEETING CANCELLED" banner or a "Status: Cancelled" line, with no items."""
+    titled = _first(head, _BODY_AND_DATE, 20)
+    marks = [ln for ln in head[:60] if _CANCELLED_MARK.match(_text(ln))]
+    if titled and marks:
+        return [f'committee and date "{_text(titled)[:80]}" on line {titled.number}',
+                f'"{_text(marks[0])}" on line {marks[0].number}']
+    return []
+
+
 def _meeting_page(paper: Paper, head: list[Line]) -> list[str]:
+    cancelled = _cancelled_page(head)
+    if cancelled:
+        return cancelled
     heading = _first(head, _PAGE_HEADING, 15)
     items_heading = _first(head, _ITEMS_HEADING, 80)
     if not (heading or items_heading):
