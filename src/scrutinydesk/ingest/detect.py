@@ -285,6 +285,7 @@ _MINUTES_HEAD = re.compile(r"\bminutes of (?:the|a)\b.{0,160}\b(?:held|meeting)\
 _MINUTES_ALONE = re.compile(r"^minutes$", re.I)
 _DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                     r"dec)[a-z]*,?\s+\d{4}\b", re.I)
+_TITLE_MINUTES = re.compile(r"^\s*(?:draft\s+)?minutes\s*[-–:|]\s*.{3,150}\b\d{4}\b", re.I)
 _PRESENT = re.compile(r"^(?:Present|Attendance|Members present)\b", re.I)
 _WP_TITLE = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
 _WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating to|Work in "
@@ -299,6 +300,9 @@ def _minutes(paper: Paper, head: list[Line]) -> list[str]:
                                      if alone.number - 4 <= ln.number <= alone.number + 8):
             heading = alone
     present = _first(head, _PRESENT, 40)
+    if heading is None and present and _TITLE_MINUTES.match(paper.metadata.get("title", "")):
+        return [f'page title "{paper.metadata["title"][:80]}"',
+                f'"Present" on line {present.number}']
     if heading and present:
         return [f'minutes heading on line {heading.number}',
                 f'"Present" on line {present.number}']
