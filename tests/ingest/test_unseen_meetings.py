@@ -248,3 +248,22 @@ def test_sedgeborough_venue_under_a_bare_location_label():
 
 def test_sedgeborough_rearranged_date_is_the_only_future_meeting():
     assert [f.date.isoformat() for f in meeting(SEDGEBOROUGH).future_meetings] == ["2020-07-08"]
+
+
+FENMARSH = "fenmarsh-cef-scrutiny-2019-10-07-no-header.html"
+
+
+def test_fenmarsh_page_title_names_the_meeting_when_the_text_has_no_heading():
+    m = meeting(FENMARSH)
+    assert (m.committee, m.council, m.date.isoformat()) == (
+        "Children, Education and Families Scrutiny Committee", "Fenmarsh Council", "2019-10-07")
+
+
+def test_fenmarsh_attendance_read_from_the_top_of_the_page():
+    statuses = {a.name: a.status for a in meeting(FENMARSH).attendance}
+    assert statuses["Keith Armitage"] == "present"
+    assert statuses["Councillor Nicola Kerr"] == "apologies"
+
+
+def test_fenmarsh_published_line_is_no_item():
+    assert [i.minute_number for i in meeting(FENMARSH).items] == [str(n) for n in range(23, 31)]
