@@ -48,7 +48,9 @@ from scrutinydesk.core.models import Officer, SourceDocument
 from scrutinydesk.core.periods import Period
 from scrutinydesk.core.vocab import PaperKind, Unit
 from scrutinydesk.findings.models import Finding, FindingKind
+from scrutinydesk.ingest.models import Correction, CorrectionKind, PaperReview
 from scrutinydesk.outcomes.models import (
+    BoardEntry,
     Commentary,
     Comparator,
     ComparatorValue,
@@ -222,6 +224,15 @@ def make_commentary(**kw) -> Commentary:
         "kind": CommentaryKind.STORY_BEHIND_BASELINE,
         "text": "The rate has fallen since the new front door opened.", **kw})
     return Commentary.objects.create(**fields)
+
+
+def make_board_entry(**kw) -> BoardEntry:
+    n = _n()
+    fields = {"service_area": f"Children's social care {n}",
+              "worried_about": "Re-referrals are rising.", **kw}
+    if "outcome" not in fields:
+        fields["outcome"] = make_outcome()
+    return BoardEntry.objects.create(**fields)
 
 
 def make_focus_suggestion(**kw) -> FocusSuggestion:
@@ -398,6 +409,23 @@ def make_finding(**kw) -> Finding:
     return Finding.objects.create(**fields)
 
 
+def make_paper_review(**kw):
+    fields = {**kw}
+    if "source" not in fields:
+        fields["source"] = make_source_document()
+    return PaperReview.objects.create(**fields)
+
+
+def make_correction(**kw):
+    fields = {"kind": CorrectionKind.VALUE, "period": Period.financial_year(2017),
+              "read_value": Decimal("62"), "value": Decimal("63"), **kw}
+    if "source" not in fields:
+        fields["source"] = make_source_document()
+    if "indicator" not in fields and "measure" not in fields:
+        fields["indicator"] = make_indicator()
+    return Correction.objects.create(**fields)
+
+
 EXAMPLES = {
     SourceDocument: make_source_document,
     Officer: make_officer,
@@ -412,6 +440,7 @@ EXAMPLES = {
     StatedJudgement: make_stated_judgement,
     Commentary: make_commentary,
     FocusSuggestion: make_focus_suggestion,
+    BoardEntry: make_board_entry,
     Risk: make_risk,
     RiskAssessment: make_risk_assessment,
     Committee: make_committee,
@@ -431,7 +460,10 @@ EXAMPLES = {
     Milestone: make_milestone,
     ProgressUpdate: make_progress_update,
     Finding: make_finding,
+    PaperReview: make_paper_review,
+    Correction: make_correction,
 }
+
 """Every model of Scrutiny Desk's apps and the helper that makes a valid example of it."""
 
 

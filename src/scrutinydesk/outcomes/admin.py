@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from scrutinydesk.core.admin import ProvenanceAdmin
 
 from .models import (
+    BoardEntry,
     Commentary,
     Comparator,
     ComparatorValue,
@@ -13,6 +14,7 @@ from .models import (
     Outcome,
     PerformanceMeasure,
     PopulationIndicator,
+    PrintedValue,
     ReportEdition,
     StatedJudgement,
 )
@@ -23,6 +25,18 @@ class ObservationInline(admin.TabularInline):
     fields = ("period", "breakdown", "value", "numerator", "denominator", "status",
               "source", "source_page")
     extra = 0
+
+
+class PrintedValueInline(admin.TabularInline):
+    """What each edition printed for the observation's period (kept as imported)."""
+
+    model = PrintedValue
+    fields = readonly_fields = ("edition", "value", "status", "source", "source_page")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ComparatorValueInline(admin.TabularInline):
@@ -90,6 +104,7 @@ class ObservationAdmin(ProvenanceAdmin):
     list_filter = ("status", "indicator__outcome")
     search_fields = ("indicator__title", "measure__title", "breakdown")
     autocomplete_fields = ("indicator", "measure")
+    inlines = [PrintedValueInline]
 
 
 @admin.register(Comparator)
@@ -138,3 +153,11 @@ class IndicatorAliasAdmin(ProvenanceAdmin):
 class FocusSuggestionAdmin(ProvenanceAdmin):
     list_display = ("text", "kind", "edition")
     list_filter = ("kind", "edition")
+
+
+@admin.register(BoardEntry)
+class BoardEntryAdmin(SimpleHistoryAdmin):
+    list_display = ("outcome", "service_area", "updated_at", "updated_by")
+    list_filter = ("outcome",)
+    search_fields = ("service_area", "going_well", "worried_about", "doing_about_it")
+    readonly_fields = ("updated_at",)

@@ -16,12 +16,12 @@ from scrutinydesk.ingest.records import (
     ParsedWorkProgramme,
 )
 
-from .base import LoadContext
+from .base import LoadContext, SetAside
 from .meetings import load_cover_sheet, load_meeting
 from .monitoring import load_monitoring_report
 from .plans import load_action_plan, load_work_programme
 
-__all__ = ["LoadContext", "load_parsed"]
+__all__ = ["LoadContext", "SetAside", "load_parsed"]
 
 
 def load_parsed(ctx: LoadContext, record) -> None:

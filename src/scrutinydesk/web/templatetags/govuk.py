@@ -23,6 +23,12 @@ def query_string(context, **changes) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param=None) -> str:
+    """The current query string with page ``number`` in ``param`` (default ``page``)."""
+    return query_string(context, **{param or "page": number})
+
+
 @register.filter
 def status_colour(status) -> str:
     """The GOV.UK tag colour of a status value: ``govuk-tag--{{ value|status_colour }}``."""
@@ -63,3 +69,23 @@ def sort_state(sort: str, key: str) -> str:
 @register.filter
 def is_numeric_cell(index: int, row) -> bool:
     return index in getattr(row, "numeric", ())
+
+
+@register.filter
+def plain_number(value) -> str:
+    """A decimal as printed: 62.500000 → 62.5, 12.000000 → 12."""
+    from decimal import Decimal, InvalidOperation
+
+    if value is None or value == "":
+        return ""
+    try:
+        text = f"{Decimal(value):f}"
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]``, or None: ``{{ answers|get_item:"q1" }}``."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
