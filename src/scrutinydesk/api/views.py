@@ -182,7 +182,7 @@ RESOURCES = [
                        prefetch=("assessments", "outcomes", "indicators"))),
     ("risk-assessments", resource(risks.RiskAssessment, s.RiskAssessmentSerializer)),
     ("committees", resource(committees.Committee, s.CommitteeSerializer,
-                            text=("name", "council"), prefetch=("memberships",))),
+                            text=("name",), prefetch=("memberships",))),
     ("members", resource(committees.Member, s.MemberSerializer,
                          text=("name", "party", "division"), prefetch=("memberships",))),
     ("memberships", resource(committees.Membership, s.MembershipSerializer)),

@@ -47,7 +47,9 @@ from scrutinydesk.risks.models import Risk, RiskAssessment
 from .base import LoadContext
 
 MATCH_THRESHOLD = 0.6  # share of title words in common to take two titles as one indicator
-MAIN_SERIES_NAMES = {"", "dorset", "latest", "value", "actual", "council", "local authority"}
+# Series names that stand for the council's own figures, besides the council's own name and
+# the area the report itself names (see _EditionLoader.main_names)
+MAIN_SERIES_NAMES = {"", "latest", "value", "actual", "council", "local authority"}
 
 
 def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
@@ -62,7 +64,7 @@ def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
         "stated_risk_count": parsed.stated_risk_count,
         "key": parsed.key,
     }, parsed.ref)
-    loader = _EditionLoader(ctx, outcome, edition)
+    loader = _EditionLoader(ctx, outcome, edition, area=parsed.area)
     for indicator in parsed.indicators:
         loader.indicator(indicator)
     for risk in parsed.unassigned_risks:
@@ -159,8 +161,13 @@ def read_period(text: str, expected: str = "") -> Period | None:
 
 
 class _EditionLoader:
-    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition):
+    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition, *,
+                 area: str = ""):
         self.ctx, self.outcome, self.edition = ctx, outcome, edition
+        council = ctx.council_for(outcome.committees.exclude(council=None).first())
+        # whose figures a series is when it is named for the council, not compared with it
+        self.main_names = {*MAIN_SERIES_NAMES, outcome.name.casefold(), area.casefold(),
+                           *(council.area_names if council else ())}
         self.seen_indicators: list[PopulationIndicator] = []
         self.seen_measures: list[PerformanceMeasure] = []
         self.breakdowns: dict[int, set[str]] = {}  # measure pk -> breakdowns printed
@@ -305,8 +312,7 @@ class _EditionLoader:
 
     def _series(self, subject, series: ParsedSeries) -> None:
         name = series.name.strip()
-        is_main = name.lower() in MAIN_SERIES_NAMES or \
-            name.lower() == self.outcome.name.lower()
+        is_main = name.casefold() in self.main_names
         if series.is_comparator or (not is_main and comparator_kind(name) != "other"):
             comparator = self._comparator(name)
             for period_text, value in series.points:
