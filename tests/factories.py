@@ -251,9 +251,11 @@ def make_risk_assessment(**kw) -> RiskAssessment:
 # --- committee business -----------------------------------------------------------------
 def make_committee(**kw) -> Committee:
     n = _n()
+    council = kw.pop("council", "Anyshire County Council")  # a Council or its name
+    if isinstance(council, str):
+        council = Council.objects.named(council)
     return Committee.objects.create(**{"name": f"People and Safeguarding Committee {n}",
-                                       "council": Council.objects.named("Anyshire County Council"),
-                                       **kw})
+                                       "council": council, **kw})
 
 
 def make_membership(**kw) -> Membership:

@@ -48,7 +48,8 @@ def load(report, name):
 
 def edition(month, *indicators, **extra):
     return ParsedMonitoringReport(outcome="Healthy", edition=date(2019, month, 1),
-                                  indicators=list(indicators), key=KEY, **extra)
+                                  area="DORSET", indicators=list(indicators), key=KEY,
+                                  **extra)
 
 
 def findings(kind=None):

@@ -14,6 +14,7 @@ Checks (docs/methodology.md, "Findings"):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -249,10 +250,14 @@ def stated_word(word: str, text: str, context: str):
 
 
 def _printed_word(text: str) -> str:
-    """The judgement word as printed in a stated trend, e.g. "IMPROVING" or "Unchanged"."""
-    for word in (text or "").replace("\t", " ").split():
-        if word.isalpha() and word.casefold() not in {"dorset", "trend", "latest", "the",
-                                                       "comparator", "benchmark"}:
+    """The judgement word as printed in a stated trend or benchmark: the first word after
+    "Trend" or "Benchmark" ("DORSET - Trend Unchanged A" gives "Unchanged"), else the first
+    word of the text that is not one of those headings."""
+    text = (text or "").replace("\t", " ")
+    after = re.search(r"(?i)\b(?:trend|benchmark)\b(.*)", text)
+    for word in (after[1] if after else text).split():
+        if word.isalpha() and word.casefold() not in {"trend", "latest", "the", "comparator",
+                                                       "benchmark"}:
             return word
     return ""
 

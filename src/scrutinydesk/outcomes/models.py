@@ -296,7 +296,8 @@ class Observation(ObservedThing, Provenance):
 
 
 class Comparator(models.Model):
-    """What Dorset is compared with: England, the region, statistical neighbours, a target."""
+    """What the council's area is compared with: England, the region, statistical
+    neighbours, a target."""
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=30, choices=ComparatorKind.choices,
