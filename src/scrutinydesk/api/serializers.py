@@ -43,7 +43,7 @@ def detail_view(model) -> str:
 def council_name() -> serializers.SlugRelatedField:
     """A record's council, by its name (one the site already knows)."""
     return serializers.SlugRelatedField(
-        slug_field="name", queryset=core.Council.objects.all(), required=False,
+        slug_field="name", queryset=core.Council.objects.all(), default=None,
         allow_null=True, help_text="The council's name, e.g. “Dorset County Council”.")
 
 
