@@ -117,7 +117,8 @@ def test_the_migration_turns_each_committees_council_into_a_record(tmp_path: Pat
     assert db.execute("select council_id from committees_member").fetchall() == [(council_id,)]
 
 
-def _report(area: str, series_name: str):
+
+def _report(series_name: str):
     from decimal import Decimal
 
     from scrutinydesk.ingest.records import (
@@ -127,7 +128,7 @@ def _report(area: str, series_name: str):
         ParsedValue,
     )
     return ParsedMonitoringReport(
-        outcome="Healthy", edition=date(2019, 4, 1), area=area, indicators=[ParsedIndicator(
+        outcome="Healthy", edition=date(2019, 4, 1), indicators=[ParsedIndicator(
             "HEALTHY: 04", "Percentage of children vaccinated",
             latest=ParsedValue("Latest (2017-18) 91.2%", Decimal("91.2"), "2017-18", "%"),
             series=[ParsedSeries(series_name, "%", [("2016-17", Decimal("88.4")),
@@ -138,7 +139,7 @@ def _load(report):
     from scrutinydesk.core.models import SourceDocument
     from scrutinydesk.ingest.loaders import LoadContext, load_parsed
 
-    name = f"{report.area or 'none'}-{report.indicators[0].series[0].name}"
+    name = report.indicators[0].series[0].name
     ctx = LoadContext(SourceDocument.objects.create(sha256=name.ljust(64, "x"), name=name))
     load_parsed(ctx, report)
 
@@ -150,20 +151,14 @@ def _breakdowns():
 
 
 @pytest.mark.django_db
-def test_the_councils_own_series_is_the_one_the_report_names_as_its_area():
-    _load(_report("NORTHMOOR", "Northmoor"))
-    assert _breakdowns() == [""]
-
-
-@pytest.mark.django_db
 def test_the_councils_own_series_is_the_one_named_for_the_council_on_record():
     Council.objects.named("Northmoor County Council")
-    _load(_report("", "Northmoor"))
+    _load(_report("Northmoor"))
     assert _breakdowns() == [""]
 
 
 @pytest.mark.django_db
 def test_no_council_name_is_taken_for_granted():
     """Without the paper or a council record naming it, "Dorset" is a breakdown."""
-    _load(_report("", "Dorset"))
+    _load(_report("Dorset"))
     assert _breakdowns() == ["", "Dorset"]

@@ -48,8 +48,7 @@ def load(report, name):
 
 def edition(month, *indicators, **extra):
     return ParsedMonitoringReport(outcome="Healthy", edition=date(2019, month, 1),
-                                  area="DORSET", indicators=list(indicators), key=KEY,
-                                  **extra)
+                                  indicators=list(indicators), key=KEY, **extra)
 
 
 def findings(kind=None):

@@ -139,6 +139,8 @@ class ParsedMeeting:
     future_meetings: list[ParsedFutureMeeting] = field(default_factory=list)
     has_minutes: bool = False  # the paper records what happened, not only the agenda
     minutes_to_be_confirmed_on: date | None = None  # "to be considered ... on: 18 January 2018"
+    # decision sentences and attendance names printed but not read into a record
+    unread: list[str] = field(default_factory=list)
     ref: SourceRef = field(default_factory=SourceRef)
 
 
@@ -322,7 +324,6 @@ class ParsedMonitoringReport:
     sponsor: str = ""  # "Nick Jarman"
     sponsor_title: str = ""  # "Interim Director for Children's Services"
     code_prefix: str = ""  # "SAFE"
-    area: str = ""  # whose figures the report gives, as its statements name it: "DORSET"
     cover: ParsedCoverSheet | None = None
     stated_indicator_count: int | None = None  # "Population Indicator (10 in total)"
     stated_measure_count: int | None = None

@@ -18,7 +18,6 @@ Pure: no Django, no database, no files. Only ``PaperError`` subclasses escape.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..errors import MalformedPaper, PaperError
 from ..records import ParsedCoverSheet, ParsedMonitoringReport, SourceRef
@@ -28,7 +27,6 @@ from .monitoring_heads import Heading
 from .monitoring_pages import PageReader
 from .monitoring_tables import find_tables
 from .monitoring_text import Row, rows_of
-from .monitoring_words import is_comparator_name
 
 __all__ = ["looks_like_monitoring_report", "parse_monitoring_report"]
 
@@ -109,28 +107,12 @@ def _parse(paper: Paper) -> ParsedMonitoringReport:
     return ParsedMonitoringReport(
         outcome=outcome, edition=edition, title=title,
         sponsor=sponsor[2] if sponsor else "", sponsor_title=sponsor[3] if sponsor else "",
-        code_prefix=heading.prefix, area=_area(indicators),
-        cover=_cover(paper, rows, cover_start, start),
+        code_prefix=heading.prefix, cover=_cover(paper, rows, cover_start, start),
         stated_indicator_count=counts.get("indicators"),
         stated_measure_count=counts.get("measures"), stated_risk_count=counts.get("risks"),
         focus=reader.focus, indicators=indicators, unassigned_risks=reader.unassigned,
         key=reader.key, contents=reader.contents,
         ref=SourceRef(page=rows[start].line.page, line=rows[start].line.number))
-
-
-_AREA_BEFORE_TREND = re.compile(r"^\s*([A-Z][A-Za-z'’&. ]{1,40}?)\s?[-–:]\s?Trend\b")
-
-
-def _area(indicators) -> str:
-    """The area whose figures the report gives, as its trend statements name it ("DORSET -
-    Trend IMPROVING  G" gives "DORSET"): the name most statements print; "" if none does."""
-    names: Counter[str] = Counter()
-    for indicator in indicators:
-        for subject in (indicator, *indicator.measures):
-            m = _AREA_BEFORE_TREND.match(subject.trend.text) if subject.trend else None
-            if m and not is_comparator_name(m[1]):
-                names[m[1].strip()] += 1
-    return names.most_common(1)[0][0] if names else ""
 
 
 def _appendix_start(rows: list[Row], title_row: int | None,
