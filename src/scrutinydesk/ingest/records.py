@@ -235,7 +235,7 @@ class ParsedTrend:
     text: str
     word: str = ""  # outcomes.vocab.StatedTrend value, "" if the word is not recognised
     printed_word: str = ""  # as printed: "IMPROVING", "Unchanged", "No Trend"
-    rag: str = ""  # "R", "A", "G" or ""
+    rag: str = ""  # judgements.RAG value: "red", "amber", "green", or ""
     over_text: str = ""  # "3 year" where the paper says over how long
 
 
@@ -250,7 +250,7 @@ class ParsedBenchmark:
     value: Decimal | None = None  # the comparator's value as printed
     value_text: str = ""
     period_text: str = ""
-    rag: str = ""
+    rag: str = ""  # judgements.RAG value, as for a trend
     no_data: bool = False  # "No comparable data provided by lead officer"
 
 
@@ -359,7 +359,7 @@ class ParsedAction:
     progress: str = ""
     status: str = ""  # actionplans.vocab.ActionStatus value (worst of its milestones if unstated)
     status_text: str = ""
-    rag: str = ""  # actionplans.vocab.RAG value where the plan prints a colour
+    rag: str = ""  # judgements.RAG value where the plan prints a colour
     milestones: list[ParsedMilestone] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # other columns by heading
     ref: SourceRef = field(default_factory=SourceRef)

@@ -52,6 +52,8 @@ from scrutinydesk.risks.models import Risk, RiskAssessment
 from .base import LoadContext
 
 MATCH_THRESHOLD = 0.6  # share of title words in common to take two titles as one indicator
+# Series names that stand for the council's own figures, besides the names the report and
+# the council on record give its area (see _EditionLoader)
 MAIN_SERIES_NAMES = {"", "latest", "value", "actual", "council", "local authority"}
 
 
@@ -200,6 +202,9 @@ class _EditionLoader:
                  main_labels: set[str] = frozenset()):
         self.ctx, self.outcome, self.edition = ctx, outcome, edition
         self.main_labels = set(main_labels)  # the area's own name, as its headlines print it
+        council = ctx.council_for(outcome.committees.exclude(council=None).first())
+        if council is not None:  # and as the council on record is named
+            self.main_labels |= council.area_names
         self.seen_indicators: list[PopulationIndicator] = []
         self.seen_measures: list[PerformanceMeasure] = []
         self.breakdowns: dict[int, set[str]] = {}  # measure pk -> breakdowns printed
