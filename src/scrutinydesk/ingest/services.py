@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 
 from scrutinydesk.core.models import SourceDocument
 
+from .accounting import Accounting, account
 from .errors import MalformedPaper, PaperError, PaperTooLarge
 from .loaders import LoadContext, load_parsed
 
@@ -37,6 +38,7 @@ class ImportResult:
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    accounting: Accounting | None = None  # what became of each figure of the paper
 
     @property
     def total_created(self) -> int:
@@ -78,7 +80,8 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
                             already_imported=True, dry_run=dry_run)
     paper = read_paper(data, name, max_bytes=settings.MAX_UPLOAD_BYTES)
     parsed = parse_paper(paper, kind)
-    result = ImportResult(name=name, kind=parsed.kind, dry_run=dry_run)
+    accounting = account(paper, parsed.record)
+    result = ImportResult(name=name, kind=parsed.kind, dry_run=dry_run, accounting=accounting)
     try:
         with transaction.atomic():
             source = SourceDocument(
@@ -87,11 +90,14 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
                 page_count=paper.page_count, text=paper.text,
                 parser_version=PARSER_VERSION, imported_by=user,
                 title=_title(parsed.record)[:500],
+                accounting=accounting.as_dict() if accounting is not None else {},
             )
             source.save()
             ctx = LoadContext(source)
             load_parsed(ctx, parsed.record)
             _after_load(ctx)
+            for warning in accounting.warnings if accounting is not None else ():
+                ctx.warn(warning)
             if ctx.warnings:
                 source.warnings = ctx.warnings
                 source.save(update_fields=["warnings"])
