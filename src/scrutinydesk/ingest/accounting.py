@@ -533,7 +533,8 @@ def _line_of(ledger: Ledger, text: str, lines) -> int | None:
 
 def _series(ledger: Ledger, series, lines, what: str) -> None:
     start = series.ref.line or lines[0]
-    span = (start, min(lines[1], start + 4 * len(series.points) + 40))
+    # an across table's periods head the table, some rows above the series' own row
+    span = (max(lines[0], start - 15), min(lines[1], start + 4 * len(series.points) + 40))
     for period, value in series.points:
         if value is not None:
             ledger.read(value, lines=span, near=start, what=what)
@@ -548,6 +549,8 @@ def _texts(ledger: Ledger, texts: Iterable[tuple[str, str]], lines) -> None:
 
 def _monitoring(ledger: Ledger, report, lines: tuple[int, int]) -> None:
     low, high = lines
+    for warning in report.warnings:
+        ledger.warn(warning)
     starts = sorted({ind.ref.line for ind in report.indicators if ind.ref.line})
     front_end = starts[0] - 1 if starts else high
     front = (low, front_end)

@@ -332,6 +332,7 @@ class ParsedMonitoringReport:
     key: dict[str, str] = field(default_factory=dict)  # printed word -> meaning
     contents: list[tuple[str, str]] = field(default_factory=list)  # (entry, page) as printed
     ref: SourceRef = field(default_factory=SourceRef)
+    warnings: list[str] = field(default_factory=list)  # tables and figures not placed
 
 
 # --- Action plans -----------------------------------------------------------------------

@@ -116,6 +116,8 @@ class PageReader:
         self.pending = None  # trend or benchmark still waiting for its RAG letter
         self.after_break = False  # a page footer came since the last row of text
         self.measures, self.risks = Measures(), Risks()
+        self.areas: set[str] = set()  # the area named on headline lines: "NORTHMOOR"
+        self.warnings: list[str] = []  # what could not be placed with confidence
 
     # --- driver ---------------------------------------------------------------------------
     def run(self, start: int, end: int) -> None:
@@ -128,6 +130,9 @@ class PageReader:
                 continue
             if i in self.skip:
                 i += 1
+                continue
+            if "<table" in row.line.text[:2000].lower():
+                i = self._unplaced_markup(i, end)
                 continue
             if row.blank and row.artefact:
                 blanks = 0  # a page break, not a gap: the text may run on over it
@@ -147,6 +152,26 @@ class PageReader:
             if self.page is not None and self.page is before:
                 self.page.last_row = row
             i += 1
+
+    def _unplaced_markup(self, i: int, end: int) -> int:
+        """An HTML table no reader could take as a table of values: its cells are no
+        statements, so none of them is read; the paper's reviewer is told. Returns the
+        row after the table."""
+        first = self.rows[i]
+        j = i
+        while j < end:
+            j += 1
+            if "</table" in self.rows[j - 1].line.text.lower():
+                break
+        if self.section == "page" and self.page is not None:
+            self.warn(first, "a table whose rows are not periods and values was not read")
+        return j
+
+    def warn(self, row: Row, message: str) -> None:
+        where = f"page {row.line.page}, line {row.line.number}" if row.line.page is not None \
+            else f"line {row.line.number}"
+        subject = f" ({self.page.main.code})" if self.page is not None else ""
+        self.warnings.append(f"{where}{subject}: {message}")
 
     def _row(self, row: Row) -> None:
         text = row.flat
@@ -318,6 +343,8 @@ class PageReader:
             return
         m = _LATEST.match(head)
         if m and (m["area"] or (self.sub != "measures" and m["rest"].lstrip().startswith("("))):
+            if m["area"]:
+                self.areas.add(normalise_title(m["area"]))
             self._latest(target, m["rest"], text, m["kw"])
             return
         if _TREND.match(head) and self.sub not in ("risks", "measures"):
@@ -344,6 +371,11 @@ class PageReader:
             value = values.read_value(text, text)
             if value is not None and value.value is not None and value.period_text \
                     and len(words(text)) <= 6:
+                if _more_figures(text, value):
+                    # "2013  18  211  229": a row of a table, not one statement
+                    self.warn(row, f"a row of figures ({text[:60]}) was not read: it is no "
+                                   "statement and no table of periods")
+                    return
                 target.other_values.append(value)
                 return
         if self.sub in ("story", "doing") and is_prose(text):
@@ -425,6 +457,10 @@ class PageReader:
             self._measure_rows(table, self.page.main.measures)
         elif self.sub == "measures" and self.measures.current is not None:
             self.measures.current.series.extend(table.series)
+        elif _other_unit(table, self.page.target):
+            row = self.rows[table.start]
+            self.warn(row, "a table in another unit than the indicator's headline was not "
+                           "read: it may be a measure's")
         else:
             self.page.target.series.extend(table.series)
 
@@ -451,7 +487,33 @@ class PageReader:
         self.measures.current, self.measures.titled = last, False
 
     def indicators(self) -> list[ParsedIndicator]:
-        return [ind for page in self.pages.values() for ind in page.finish()]
+        found = [ind for page in self.pages.values() for ind in page.finish()]
+        for ind in found:
+            for series in [*ind.series, *(s for m in ind.measures for s in m.series)]:
+                if not series.is_comparator and normalise_title(series.name) in self.areas:
+                    series.name = ""  # the area's own figures, named by the area
+        return found
+
+
+def _more_figures(text: str, value: ParsedValue) -> bool:
+    """Does a second bare figure follow the first after the period, with no word between
+    them ("2013  18  211  229")?"""
+    at = text.find(value.period_text)
+    rest = text[at + len(value.period_text):] if at >= 0 else text
+    numbers = list(re.finditer(rf"(?<![\w.,-])(?:{values.NUMBER})%?(?![\w-])", rest[:300]))
+    if len(numbers) < 2:
+        return False
+    between = rest[numbers[0].end():numbers[1].start()]
+    return not re.search(r"[A-Za-z]{2}", between)
+
+
+def _other_unit(table: Table, target: ParsedIndicator) -> bool:
+    """Is a table printed in percentages under a headline that is not?"""
+    latest = target.latest
+    own = [s for s in table.series if not s.is_comparator]
+    if latest is None or latest.value is None or not own:
+        return False
+    return latest.unit_text.strip() != "%" and all(s.unit_text.strip() == "%" for s in own)
 
 
 def _rows_are_measures(table: Table, current: ParsedMeasure | None) -> bool:

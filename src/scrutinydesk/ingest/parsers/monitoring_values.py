@@ -165,12 +165,61 @@ def equating(text: str, period: str) -> ParsedValue | None:
 
 def own_rate(text: str) -> ParsedValue | None:
     """The area's own rate printed in a benchmark statement: "BETTER per 100K pop = 928
-    (compared to England rate of 704)" -> 928 per 100K pop."""
-    m = re.search(rf"\b(per\s?[^=()]{{1,30}}?)\s?=\s?({NUMBER})\s?(%?)", text[:600], re.I)
-    if not m:
-        return None
-    return ParsedValue(text=m.group(0).strip(), value=to_decimal(m[2]),
-                       unit_text=m[1].strip())
+    (compared to England rate of 704)" -> 928 per 100K pop; "SIMILAR 768 per 100K pop
+    (England 722 per 100K, 2017-18)" -> 768 per 100K pop, for the period the statement
+    names."""
+    head = text[:600]
+    m = re.search(rf"\b(per\s?[^=()]{{1,30}}?)\s?=\s?({NUMBER})\s?(%?)", head, re.I)
+    if m:
+        value = ParsedValue(text=m.group(0).strip(), value=to_decimal(m[2]),
+                            unit_text=m[1].strip())
+    else:
+        m = re.search(rf"\b[A-Z]{{3,}}\s({NUMBER})\s?(per\s?[^()]{{1,30}}?)\s?\(([^()]{{1,80}})\)",
+                      head)
+        if not m or not _comparator_bracket(m[3]):
+            return None
+        value = ParsedValue(text=m.group(0).strip(), value=to_decimal(m[1]),
+                            unit_text=m[2].strip())
+    value.period_text = statement_period(head[m.start():])
+    return value
+
+
+def statement_period(text: str) -> str:
+    """The first period a statement prints: bare ("HIGHER 2017-18 rate …"), in brackets
+    ("(2017-18)"), or as the last part of a bracket ("(England average, March 2018)",
+    "(England 722 per 100K, 2017-18 – see note 1)")."""
+    for m in re.finditer(r"\(([^()]{1,80})\)|(?<![\d-])(\d{4}\s?[-/–]\s?\d{2,4}|"
+                         r"(?:q|qtr)\s?[1-4]\s?\d{2,4}(?:\s?[-/–]\s?\d{2,4})?)", text, re.I):
+        if m[2]:
+            if is_period(m[2]):
+                return m[2].strip()
+            continue
+        inside = m[1].strip()
+        if is_period(inside):
+            return inside
+        for piece in re.split(r"\s?[,;–]\s?|\s-\s", inside):
+            if is_period(piece.strip()):
+                return piece.strip()
+    return ""
+
+
+def _comparator_bracket(inside: str) -> bool:
+    """A bracket that names what is compared with and its figure: "England 722 per 100K",
+    "compared to England rate of 722", "England rate 718"."""
+    return bool(vocab.is_comparator_name(inside) and re.search(r"\d", inside))
+
+
+def comparator_in_bracket(text: str) -> tuple[Decimal, str] | None:
+    """(value, as printed) of the comparator's figure printed in a bracket after the area's
+    own: "(England 722 per 100K, 2017-18)", "(England rate 718)"."""
+    for m in re.finditer(r"\(([^()]{1,80})\)", text):
+        inside = m[1]
+        if not _comparator_bracket(inside) or is_period(inside.strip()):
+            continue
+        nm = re.search(rf"(?<![\w.-])({NUMBER})\s?(%?)(?![\d-])", inside)
+        if nm and not is_period(nm[1]) and not re.search(r"note\s?$", inside[:nm.start()]):
+            return to_decimal(nm[1]), nm.group(0).strip()
+    return None
 
 
 def unit_in_title(title: str) -> str:
@@ -247,10 +296,11 @@ def read_benchmark(text: str, cells: list[str]) -> ParsedBenchmark:
         nm = re.match(rf"\s?[-–:]?\s?(£?)({NUMBER})\s?(%?)", rest)
         if nm:
             bench.value, bench.value_text = to_decimal(nm[2]), nm.group(0).strip(" -–:")
-    for pm in re.finditer(r"\(([^()]{1,40})\)", rest):
-        if is_period(pm[1]):
-            bench.period_text = pm[1].strip()
-            break
+    in_bracket = comparator_in_bracket(rest)
+    if in_bracket is not None and not compared:
+        # "SIMILAR 768 per 100K pop (England 722 per 100K)": the first figure is the area's
+        bench.value, bench.value_text = in_bracket
+    bench.period_text = statement_period(rest)
     return bench
 
 
