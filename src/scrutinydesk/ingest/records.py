@@ -224,6 +224,7 @@ class ParsedSeries:
     points: list[tuple[str, Decimal | None]] = field(default_factory=list)  # (period text, value)
     is_comparator: bool = False
     ref: SourceRef = field(default_factory=SourceRef)
+    is_own: bool = False  # the area's own figures, though named ("Wealdshire")
 
 
 @dataclass(slots=True)

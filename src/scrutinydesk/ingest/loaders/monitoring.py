@@ -305,7 +305,7 @@ class _EditionLoader:
 
     def _series(self, subject, series: ParsedSeries) -> None:
         name = series.name.strip()
-        is_main = name.lower() in MAIN_SERIES_NAMES or \
+        is_main = series.is_own or name.lower() in MAIN_SERIES_NAMES or \
             name.lower() == self.outcome.name.lower()
         if series.is_comparator or (not is_main and comparator_kind(name) != "other"):
             comparator = self._comparator(name)

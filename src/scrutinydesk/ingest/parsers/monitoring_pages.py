@@ -491,7 +491,7 @@ class PageReader:
         for ind in found:
             for series in [*ind.series, *(s for m in ind.measures for s in m.series)]:
                 if not series.is_comparator and normalise_title(series.name) in self.areas:
-                    series.name = ""  # the area's own figures, named by the area
+                    series.is_own = True  # the area's own figures, named by the area
         return found
 
 
