@@ -52,6 +52,9 @@ RULES: dict[str, str] = {
                  "a version number, a risk or indicator code",
     "file_size": "the size of a linked file (“179 KB”)",
     "time_of_day": "a time of day (“10.00 am”)",
+    "chart_axis": "the scale or period labels of a chart's axis, left in the text by the "
+                  "conversion: three or more round figures falling by one step (“80 60 40 20 "
+                  "0”), or bare quarters (“Q1 Q2 Q3 Q4”)",
 }
 
 # --- cleaning -----------------------------------------------------------------------------
@@ -360,6 +363,7 @@ class Ledger:
     def close(self) -> Accounting:
         """Set aside what a named rule covers; the rest is unread."""
         figures = [f for n in self.numbers for f in self.by_line[n]]
+        _chart_axes(figures)
         for figure in figures:
             if figure.read:
                 continue
@@ -403,6 +407,49 @@ def _contents_lines(paper: Paper) -> dict[int, int]:
             if _PAGE_CELL.match(last) and re.search(r"[A-Za-z]{3}", text):
                 out[nxt.number] = text.rstrip().rfind(last)
     return out
+
+
+_STEPS = {Decimal(n) for n in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500,
+                                 5000, 10000)}
+_BARE_QUARTER = re.compile(r"^Q[1-4]$")
+
+
+def _chart_axes(figures: list[Figure]) -> None:
+    """Set aside the labels of a chart's axes: runs of three or more unread whole numbers,
+    in reading order over at most four lines, falling by one round step to the last; and
+    lines holding three or more bare quarters ("Q1 Q2 Q3 Q4")."""
+    by_line: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_line.setdefault(f.line, []).append(f)
+    for line_figures in by_line.values():
+        quarters = [f for f in line_figures if not f.read and _BARE_QUARTER.match(f.text)]
+        if len(quarters) >= 3:
+            for f in quarters:
+                f.state, f.what = "set_aside", "chart_axis"
+            for f in line_figures:  # the axis' origin printed before its labels: "0 Q1 Q2"
+                if not f.read and f.text == "0" and f.start < quarters[0].start:
+                    f.state, f.what = "set_aside", "chart_axis"
+    whole = [f for f in figures if not f.read and not f.headline and f.kind == "number"
+             and f.value is not None and f.value == f.value.to_integral_value()
+             and f.value >= 0 and "%" not in f.text and "," not in f.text]
+    i = 0
+    while i < len(whole):
+        run = [whole[i]]
+        j = i + 1
+        while j < len(whole) and whole[j].line - run[0].line <= 3:
+            step = run[-1].value - whole[j].value
+            if (len(run) == 1 and step in _STEPS) or (len(run) > 1 and step == run[0].value
+                                                      - run[1].value):
+                run.append(whole[j])
+                j += 1
+            else:
+                break
+        if len(run) >= 3:
+            for f in run:
+                f.state, f.what = "set_aside", "chart_axis"
+            i = j
+        else:
+            i += 1
 
 
 # --- rules --------------------------------------------------------------------------------
