@@ -90,6 +90,7 @@ _PERIOD = re.compile(
     rf"(?:q|qtr|quarter)\s?[1-4]\s?,?\s?(?:\d{{4}}|\d{{2}})(?:\s?[-/–]\s?\d{{2,4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s?(?:[-–]|to)\s?\d{{1,2}}(?:st|nd|rd|th)?\s{_MON},?\s\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MON},?\s\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MON}(?![\w-]|\s\d)"
     rf"|{_MON}\s?(?:[-–]|to)\s?{_MON}\s{_Y}(?:\s?[-/–]\s?{_Y})?"
     rf"|{_MON}\s?[-' ]?\s?(?:\d{{4}}|\d{{2}}(?!\d))(?:\s?[-/–]\s?\d{{2}}(?!\d))?"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
@@ -311,8 +312,6 @@ class Ledger:
                     figure.state, figure.what = "value", what
                     return True
                 first = first or figure
-        if first is not None:
-            return True
         # a period printed in parts ("Q2 17-18" read from "Q2" and "17-18", "(2017-" "18)")
         pieces = re.findall(r"\d+", period)
         done = False
@@ -323,7 +322,7 @@ class Ledger:
                 figure.state, figure.what = "value", what
                 pieces.pop(0)
                 done = True
-        return done
+        return done or first is not None
 
     def read_date(self, day: date | None, *, lines: tuple[int, int] | None = None,
                   near: int | None = None, what: str = "date") -> bool:

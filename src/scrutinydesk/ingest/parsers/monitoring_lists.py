@@ -33,7 +33,17 @@ class Measures:
         for line in lines:
             m = _VALUE.match(line[:2000])
             value = values.read_value(m["rest"], line) if m else None
-            if m and value is not None:
+            statement = values.read_statement(m["rest"], line) if m else []
+            if len(statement) >= 2:  # a value and its breakdown, or the breakdown alone
+                first, *more = statement
+                self._value(m["pre"].strip(" -–:"), m["kw"], first, row, into)
+                if self.current is not None:
+                    for extra in more:
+                        extra.unit_text = extra.unit_text or \
+                            values.unit_in_title(self.current.title)
+                        (self.current.previous if m["kw"] == "Previous"
+                         else self.current.latest).append(extra)
+            elif m and value is not None:
                 self._value(m["pre"].strip(" -–:"), m["kw"], value, row, into)
                 if m["kw"] == "Latest":
                     self._then_previous(m["rest"], line, row, into)

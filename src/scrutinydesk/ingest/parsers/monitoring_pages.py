@@ -422,6 +422,14 @@ class PageReader:
             rest = rest[:pm.start()]
             value = values.read_value(rest, text[:cut].strip() if cut > 0 else text) or value
             target.previous = target.previous or previous
+        statement = values.read_statement(rest, text)
+        if len(statement) >= 2:
+            # "Latest (Q3 2018-19) 642  Female victims 507 / Male victims 135"
+            if statement[0].breakdown:
+                target.other_values.extend(statement)
+            else:
+                value = statement[0]
+                target.other_values.extend(statement[1:])
         target.latest = value
         self._other_values(target, rest, value)
 

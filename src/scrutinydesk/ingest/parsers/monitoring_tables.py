@@ -169,8 +169,42 @@ def _html_rows(rows: list[Row], start: int) -> tuple[int, list[tuple[Row, list[s
     return end, found
 
 
+_AS_AT = re.compile(r"\b(?:as\s)?at\s(?:the\s)?(?:end\sof\s)?(?:\d{1,2}(?:st|nd|rd|th)?\s)?"
+                    r"(January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b", re.I)
+_OWN_NAME = re.compile(r"^(?:number|count|value|actual|total(?:\s[\w ]{1,30})?)$", re.I)
+
+
+def _dated(table: Table, rows: list[Row]) -> None:
+    """Bare years in a table whose caption or header says "at 31 March" are the
+    positions at that date: "2013" is March 2013. A "Number" or "Total …" row beside
+    the rows of a breakdown is the subject's own."""
+    above = [rows[k].flat for k in range(max(0, table.start - 2), table.start)]
+    month = None
+    for text in [table.label, *reversed(above)]:
+        m = _AS_AT.search(text or "")
+        if m:
+            month = m[1].capitalize()
+            break
+    for series in table.series:
+        if month:
+            series.points = [(f"{month} {p}" if re.fullmatch(r"(?:19|20)\d{2}", p) else p, v)
+                             for p, v in series.points]
+    own = [s for s in table.series if not s.is_comparator]
+    named = [s for s in own if _OWN_NAME.match(s.name.strip())]
+    if len(named) == 1:
+        named[0].is_own = True
+
+
 def find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict[int, Table]:
     """Every data table between rows ``start`` and ``end``, by the index of its first row."""
+    tables = _find_tables(rows, start, end)
+    for table in tables.values():
+        _dated(table, rows)
+    return tables
+
+
+def _find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict[int, Table]:
     end = len(rows) if end is None else end
     tables: dict[int, Table] = {}
     i = start

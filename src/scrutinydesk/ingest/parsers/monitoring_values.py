@@ -345,3 +345,70 @@ def risk_continuation(cells: list[str]) -> tuple[str, str] | None:
     if not cells[0] and not fragment:
         return None
     return cells[0], fragment
+
+
+_LABEL_WORD = r"(?:[A-Za-z][A-Za-z/'’&.\-]*|\d{1,3}\s?[-–]\s?\d{1,3}|\d{1,3}\+)"
+_BREAKDOWN = re.compile(
+    rf"\s*(?:[/;,|]\s*)?(?:of which\s+)?"
+    rf"(?P<label>(?:\d{{1,3}}\s(?:days?|hours?|weeks?|months?|years?)"
+    rf"|[A-Z][A-Za-z/'’&.\-]*(?:\s{_LABEL_WORD}){{0,5}}))"
+    rf"\s?[:–—-]?\s?(?P<num>(?<![\d.])(?:{NUMBER}))(?P<pct>\s?%)?"
+    r"(?P<unit>\s?per\s?(?:1,?000|10,?000|100,?000|100\s?k|1k|10k)\b(?:\s(?:pop(?:ulation)?|"
+    r"children|people|residents))?)?(?![\d.]|,\d)")
+_NOT_LABEL = re.compile(r"\b(?:Latest|Previous|Target|Trend|Benchmark|equat\w*|compared|"
+                        r"from|to|up|down|since|by|year to date)\b", re.I)
+
+
+def read_breakdowns(text: str, period: str = "", unit: str = "") -> list[ParsedValue]:
+    """Values of a breakdown printed in a statement, when the whole text is nothing else:
+    "Primary 8.3% Secondary 14.4%", "Boys 61.9 per 10,000 / Girls 55.3 per 10,000",
+    "Aged 0-4: 142.6", "28 days – 85.9% / 32 hours – 95.7%", "of which Disabled children
+    41.2, Other children in need 270.8". Each value takes ``period``, and ``unit`` where
+    it prints none. Anything else in the text gives no breakdown at all."""
+    text = text[:600].strip()
+    found: list[ParsedValue] = []
+    at = 0
+    while at < len(text):
+        m = _BREAKDOWN.match(text, at)
+        if not m or m.end() == at:
+            return []
+        label = m["label"].strip(" -–:")
+        if _NOT_LABEL.search(label) or is_period(label) or not re.search(r"[A-Za-z]{2}", label):
+            return []
+        value = to_decimal(m["num"])
+        if value is None:
+            return []
+        shown = "%" if m["pct"] else (m["unit"] or "").strip() or unit
+        found.append(ParsedValue(text=m.group(0).strip(" /;,|"), value=value,
+                                 period_text=period, unit_text=shown, breakdown=label))
+        at = m.end()
+        rest = text[at:]
+        if not rest.strip(" .;,/|"):
+            break
+    labels = [v.breakdown.lower() for v in found]
+    return found if len(set(labels)) == len(labels) else []
+
+
+def read_statement(text: str, printed: str) -> list[ParsedValue]:
+    """The figures of one statement after "Latest"/"Previous": its value and the values of
+    the breakdown printed after it ("642  Female victims 507 / Male victims 135"), or the
+    breakdown's values alone ("– Primary 212 / Secondary 498"). [] when nothing is read."""
+    period, rest = take_period(text)
+    rest = rest.lstrip(" -–—:=")
+    alone = read_breakdowns(rest, period)
+    if len(alone) >= 2:
+        for value in alone:
+            value.text = printed
+        return alone
+    main = read_value(text, printed)
+    if main is None:
+        return []
+    if main.value is None:
+        return [main]
+    _number, after = read_number(rest)
+    after = after.strip()
+    if not after or after.startswith("(") or not re.match(r"^[;,/]?\s?(?:of which\s)?[A-Z0-9]",
+                                                         after):
+        return [main]
+    extra = read_breakdowns(after, period, main.unit_text)
+    return [main, *extra]
