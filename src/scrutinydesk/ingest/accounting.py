@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -211,8 +212,7 @@ def _is_table_row(raw: str, cleaned: str) -> bool:
     return len(filled) >= 2 and any(len(c) <= 30 and _FIGURE_CELL.match(c) for c in filled[1:])
 
 
-def _figures_of(number: int, page: int | None, raw: str) -> list[Figure]:
-    cleaned = clean(raw)
+def _figures_of(number: int, page: int | None, raw: str, cleaned: str) -> list[Figure]:
     headline = bool(_HEADLINE.search(cleaned))
     table = _is_table_row(raw, cleaned)
     taken = [False] * len(cleaned)
@@ -245,25 +245,45 @@ def _figures_of(number: int, page: int | None, raw: str) -> list[Figure]:
     return found
 
 
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _norm_period(text: str) -> str:
+    found = _NORM_CACHE.get(text)
+    if found is None:
+        found = re.sub(r"[\s()'.,]+", "", text.lower()).replace("–", "-")
+        if len(_NORM_CACHE) < 50_000:
+            _NORM_CACHE[text] = found
+    return found
+
+
 def _same_period(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"[\s()'.,]+", "", s.lower()).replace("–", "-")  # noqa: E731
-    return bool(a) and bool(b) and norm(a) == norm(b)
+    return bool(a) and bool(b) and _norm_period(a) == _norm_period(b)
 
 
 class Ledger:
     """Every figure of one paper, by line, with what has been read of them."""
 
-    def __init__(self, paper: Paper):
+    def __init__(self, paper: Paper, spans: list[tuple[int, int]] | None = None):
+        """The figures of ``paper``, or of its lines within ``spans`` (first, last)."""
+        if spans is not None:
+            paper = Paper(paper.name, [ln for ln in paper.lines
+                                       if any(a <= ln.number <= b for a, b in spans)],
+                          paper.media_type, paper.page_count)
         self.paper = paper
         self.lines = {line.number: line for line in paper.lines}
         self.cleaned = {line.number: clean(line.text) for line in paper.lines}
         self.by_line: dict[int, list[Figure]] = {}
         for line in paper.lines:
-            figures = _figures_of(line.number, line.page, line.text)
+            if not re.search(r"\d", self.cleaned[line.number]):
+                continue
+            figures = _figures_of(line.number, line.page, line.text, self.cleaned[line.number])
             if figures:
                 self.by_line[line.number] = figures
         self.numbers = sorted(self.by_line)
-        self.contents = _contents_lines(paper)
+        self.squeezed = {n: squeeze(text) for n, text in self.cleaned.items()}
+        self._around: dict[int, list[str]] = {}
+        self.contents = _contents_lines(paper, self.cleaned)
         self.warnings: list[str] = []
 
     @property
@@ -276,7 +296,7 @@ class Ledger:
 
     def _candidates(self, lines: tuple[int, int] | None, near: int | None) -> list[Figure]:
         low, high = lines if lines else (self.first_line, self.last_line)
-        numbers = [n for n in self.numbers if low <= n <= high]
+        numbers = self.numbers[bisect_left(self.numbers, low):bisect_right(self.numbers, high)]
         if near is not None:
             numbers.sort(key=lambda n: (n < near, abs(n - near)))
         return [f for n in numbers for f in self.by_line[n]]
@@ -344,17 +364,23 @@ class Ledger:
         kept = squeeze(clean(text))
         marked = 0
         for figure in self._candidates(lines, None):
-            if figure.read:
+            if figure.read or figure.text.lower() not in kept:
                 continue
-            cleaned = self.cleaned[figure.line]
-            around = [(cleaned[max(0, figure.start - 12):figure.end + 12]),
-                      (cleaned[figure.start:figure.end + 8]),
-                      (cleaned[max(0, figure.start - 8):figure.end])]
-            if any(len(squeeze(a)) >= len(figure.text) + 3 and squeeze(a) in kept
-                   for a in around):
+            if any(a in kept for a in self._contexts(figure)):
                 figure.state, figure.what = "text", what
                 marked += 1
         return marked
+
+    def _contexts(self, figure: Figure) -> list[str]:
+        """The figure with the words either side of it, as ``read_text`` looks for them."""
+        key = id(figure)
+        if key not in self._around:
+            cleaned = self.cleaned[figure.line]
+            around = [squeeze(cleaned[max(0, figure.start - 12):figure.end + 12]),
+                      squeeze(cleaned[figure.start:figure.end + 8]),
+                      squeeze(cleaned[max(0, figure.start - 8):figure.end])]
+            self._around[key] = [a for a in around if len(a) >= len(figure.text) + 3]
+        return self._around[key]
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -380,17 +406,17 @@ _CONTENTS = re.compile(r"^\W{0,3}(?:Table of )?Contents\W{0,3}$", re.I)
 _PAGE_CELL = re.compile(r"^\d{1,3}(?:\s?(?:&|-|–|,|and|to)\s?\d{1,3})*$")
 
 
-def _contents_lines(paper: Paper) -> dict[int, int]:
+def _contents_lines(paper: Paper, cleaned: dict[int, str]) -> dict[int, int]:
     """Lines of a contents list whose last cell gives page numbers, with where that cell
     starts in the cleaned line."""
     out: dict[int, int] = {}
     lines = paper.lines
     for i, line in enumerate(lines):
-        if not _CONTENTS.match(clean(line.text).strip()):
+        if len(line.text) > 60 or not _CONTENTS.match(cleaned[line.number].strip()):
             continue
         blanks = 0
         for nxt in lines[i + 1:i + 80]:
-            text = clean(nxt.text)
+            text = cleaned[nxt.number]
             if not text.strip():
                 blanks += 1
                 if blanks >= 2:
@@ -514,9 +540,16 @@ READERS: dict[type, Reader] = {}
 def account(paper: Paper, record: object) -> Accounting | None:
     """The accounting of ``paper`` from what its parser read (``None`` for a kind of paper
     no reader is registered for)."""
-    ledger = Ledger(paper)
-    if not _dispatch(ledger, record, (ledger.first_line, ledger.last_line)):
+    _register()
+    if type(record) not in READERS:
         return None
+    spans = None
+    if type(record).__name__ == "ParsedAgendaPack":
+        spans = [(p.start_line, p.end_line - 1) for p in record.parts
+                 if p.parsed is not None and type(p.parsed) in READERS
+                 and p.kind != "front_sheet"]
+    ledger = Ledger(paper, spans)
+    _dispatch(ledger, record, (ledger.first_line, ledger.last_line))
     return ledger.close()
 
 
@@ -542,16 +575,10 @@ def _register() -> None:
 def _agenda_pack(ledger: Ledger, pack, lines: tuple[int, int]) -> None:
     """An agenda pack: its monitoring reports and action plans (other parts are not
     accounted yet, so only their lines are counted)."""
-    kept = []
     for part in pack.parts:
         if part.parsed is None or type(part.parsed) not in READERS or part.kind == "front_sheet":
             continue
-        part_lines = (part.start_line, part.end_line - 1)
-        READERS[type(part.parsed)](ledger, part.parsed, part_lines)
-        kept.extend(n for n in ledger.numbers if part_lines[0] <= n <= part_lines[1])
-    keep = set(kept)
-    ledger.numbers = [n for n in ledger.numbers if n in keep]
-    ledger.by_line = {n: ledger.by_line[n] for n in ledger.numbers}
+        READERS[type(part.parsed)](ledger, part.parsed, (part.start_line, part.end_line - 1))
 
 
 def _value(ledger: Ledger, value, lines, what: str) -> None:
@@ -571,8 +598,8 @@ def _line_of(ledger: Ledger, text: str, lines) -> int | None:
     if not words:
         return None
     for n in range(lines[0], lines[1] + 1):
-        cleaned = ledger.cleaned.get(n)
-        if cleaned and words[:25] in squeeze(cleaned):
+        squeezed = ledger.squeezed.get(n)
+        if squeezed and words[:25] in squeezed:
             return n
     return None
 
@@ -601,9 +628,9 @@ def _monitoring(ledger: Ledger, report, lines: tuple[int, int]) -> None:
     front_end = starts[0] - 1 if starts else high
     front = (low, front_end)
     for period in (f"{report.edition:%B %Y}",):
+        title = squeeze(report.title)[:20]
         for n in range(low, high + 1):
-            if n in ledger.by_line and report.title and squeeze(report.title)[:20] in \
-                    squeeze(ledger.cleaned[n]):
+            if n in ledger.by_line and title and title in ledger.squeezed[n]:
                 ledger.read_period(period, lines=(n, n + 3), near=n, what="edition")
     ledger.read_text(report.title, lines=front, what="title")
     for count in (report.stated_indicator_count, report.stated_measure_count,
@@ -709,12 +736,16 @@ def _action_plan(ledger: Ledger, plan, lines: tuple[int, int]) -> None:
     ledger.read_text(plan.title, lines=lines, what="title")
     ledger.read_text(plan.summary, lines=lines, what="summary")
     ledger.read_date(plan.published_on, lines=lines, what="published")
+    starts = sorted({a.ref.line for a in plan.actions if a.ref.line})
     for priority in plan.priorities:
         ledger.read_text(f"{priority.number} {priority.title}", lines=lines, what="priority")
         ledger.read_text(priority.description, lines=lines, what="priority")
         for action in priority.actions:
             near = action.ref.line
-            window = (near, lines[1]) if near else lines
+            later = [n for n in starts if near and n > near]
+            # an action's cells run at most to the next action's row (a page later)
+            window = (near, min(lines[1], (later[0] - 1 if later else lines[1]), near + 150)) \
+                if near else lines
             texts = [action.number, action.text, action.timescale, action.measures_of_success,
                      action.lead, action.progress, action.status_text,
                      *action.extra.values()]
