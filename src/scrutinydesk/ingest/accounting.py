@@ -589,7 +589,9 @@ def _value(ledger: Ledger, value, lines, what: str) -> None:
     ledger.read(value.value, lines=lines, near=near, what=what)
     if value.period_text:
         ledger.read_period(value.period_text, lines=lines, near=near, what=f"{what} period")
-    ledger.read_text(value.text, lines=(near, near + 3) if near else lines, what=what)
+    if value.note and near:
+        # an explanation kept with the statement as printed ("see note 3")
+        ledger.read_text(f"({value.note})", lines=(near, near + 1), what="explanation")
 
 
 def _line_of(ledger: Ledger, text: str, lines) -> int | None:
@@ -700,6 +702,9 @@ def _indicator(ledger: Ledger, ind, region) -> None:
             _value(ledger, value, region, "measure latest")
         for value in measure.previous:
             _value(ledger, value, region, "measure previous")
+        for value in measure.other_values:
+            _value(ledger, value, region, "measure value")
+        _value(ledger, measure.target, region, "measure target")
         for series in measure.series:
             _series(ledger, series, region, "measure series")
     for risk in ind.risks:

@@ -213,6 +213,7 @@ class ParsedValue:
     status: str = ""  # outcomes.vocab.ObservationStatus value when there is no value
     #                   ("under_development", "to_follow", "not_published")
     breakdown: str = ""  # "Principal", "Non Principal", "28 days"
+    note: str = ""  # an explanation printed after the value: "provisional, subject to validation"
 
 
 @dataclass(slots=True)
@@ -275,6 +276,8 @@ class ParsedMeasure:
     series: list[ParsedSeries] = field(default_factory=list)
     trend: ParsedTrend | None = None
     ref: SourceRef = field(default_factory=SourceRef)
+    target: ParsedValue | None = None  # "(target 80%)" printed beside its latest value
+    other_values: list[ParsedValue] = field(default_factory=list)  # "(year to date 17)"
 
 
 @dataclass(slots=True)

@@ -427,6 +427,10 @@ class _EditionLoader:
         for series in parsed.series:
             self._series(measure, series)
         first = parsed.latest[0] if parsed.latest else None
+        latest_period = read_period(first.period_text, measure.frequency) if first else None
+        for value in parsed.other_values:
+            self._other_value(measure, value, latest_period, parsed.ref)
+        self._target(measure, parsed.target, latest_period, parsed.ref)
         before = next((v for v in parsed.previous
                        if first is None or v.breakdown == first.breakdown), None)
         if first is not None or parsed.trend is not None or before is not None:

@@ -50,6 +50,7 @@ _FOCUS = re.compile(r"^Suggested (Indicators?|(?:Performance )?Measures?|Risks?)
 _CONTACT = re.compile(r"^(?:CONTACTS?|Contacts?(?: details)?:?|Contact us)$")
 _FREE_TEXT = ("story", "partners", "doing", "vfm")
 _THEN_PREVIOUS = re.compile(r"\s[-–—:;,|]?\s?\bPrevious\b")
+_THEN_LATEST = re.compile(r"\s[-–—:;,|]?\s?\bLatest\b")
 _PERIOD_VALUE = re.compile(rf"\b({values.PERIOD})\s(\d[\d,.]*)", re.I)  # "2016-17 3,553"
 
 
@@ -411,6 +412,19 @@ class PageReader:
         if value is None:
             return
         if kw.lower() == "previous":
+            lm = _THEN_LATEST.search(rest[:1000])
+            latest = values.read_value(rest[lm.end():], rest[lm.start():].strip(" -–—:;,|")) \
+                if lm else None
+            if latest is not None and (latest.value is not None or latest.status):
+                # "Previous (March 2017) 47.8 per 10,000  Latest (March 2018) 44.6 per 10,000"
+                cut = text.find(rest[lm.start():])
+                value = values.read_value(rest[:lm.start()],
+                                          text[:cut].strip() if cut > 0 else text) or value
+                value.unit_text = value.unit_text or latest.unit_text
+                latest.unit_text = latest.unit_text or value.unit_text
+                target.latest = latest
+                self._other_values(target, rest[lm.end():], latest)
+                self._note_facts(target, latest)
             target.previous = value
             return
         pm = _THEN_PREVIOUS.search(rest[:1000])
@@ -432,6 +446,17 @@ class PageReader:
                 target.other_values.extend(statement[1:])
         target.latest = value
         self._other_values(target, rest, value)
+        self._note_facts(target, value)
+
+    def _note_facts(self, target: ParsedIndicator, value: ParsedValue | None) -> None:
+        """What the bracket after a value states: a target, another period's figure, the
+        figure as a rate."""
+        if value is None:
+            return
+        stated, others = values.note_facts(value)
+        if stated is not None and target.target is None:
+            target.target = stated
+        target.other_values.extend(others)
 
     # --- focus and tables -----------------------------------------------------------------
     def _focus(self, row: Row) -> None:

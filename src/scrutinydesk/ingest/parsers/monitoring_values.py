@@ -122,8 +122,48 @@ def read_value(text: str, printed: str) -> ParsedValue | None:
             return None
         return ParsedValue(text=printed, period_text=period,
                            status=vocab.status_word(status[1]) if status else "")
+    if not period:
+        # the period printed after the value: "17.3% (Q4 17-18)"
+        pm = re.match(r"\s?\(([^()]{1,40})\)", _after)
+        if pm and is_period(pm[1]):
+            period = pm[1].strip()
+            _after = _after[pm.end():]
+    nm = re.match(r"\s?\(([^()]{1,200})\)?", _after)
+    if nm:
+        value.note = nm[1].strip()  # "(provisional, subject to validation)"
     value.text, value.period_text = printed, period
     return value
+
+
+_NOTE_TARGET = re.compile(rf"^target\s?[-–:=]?\s?(£?)({NUMBER})\s?(%?)$", re.I)
+_NOTE_PERIOD_VALUE = re.compile(rf"^(?P<period>[^():]{{2,40}}?)\s?[:=–-]\s?(?P<num>{NUMBER})\s?"
+                                r"(?P<pct>%?)$")
+_NOTE_RATE = re.compile(rf"^(?P<unit>rate per\s?[\d,]+k?)\s?[:=–-]?\s?(?P<num>{NUMBER})$", re.I)
+
+
+def note_facts(value: ParsedValue) -> tuple[ParsedValue | None, list[ParsedValue]]:
+    """(target, other values) stated in the bracket after a value: "(target 80%)",
+    "(Q2 2017-18: 5,871)", "(rate per 100,000: 412)". An explanation
+    ("provisional, subject to validation", "see note 3") states none."""
+    note = value.note.strip()
+    if not note:
+        return None, []
+    m = _NOTE_TARGET.match(note)
+    if m:
+        unit = "%" if m[3] else ("£" if m[1] else value.unit_text)
+        return ParsedValue(text=f"({note})", value=to_decimal(m[2]), unit_text=unit,
+                           period_text=value.period_text), []
+    m = _NOTE_RATE.match(note)
+    if m:
+        unit = m["unit"][len("rate "):].strip()
+        return None, [ParsedValue(text=f"({note})", value=to_decimal(m["num"]),
+                                  unit_text=unit, period_text=value.period_text)]
+    m = _NOTE_PERIOD_VALUE.match(note)
+    if m and is_period(m["period"].strip()):
+        return None, [ParsedValue(text=f"({note})", value=to_decimal(m["num"]),
+                                  unit_text="%" if m["pct"] else value.unit_text,
+                                  period_text=m["period"].strip())]
+    return None, []
 
 
 _TARGET_WORD = re.compile(r"\bTarget\b\s?(?:for\s[^:–-]{1,30})?[-–—:=]?\s?", re.I)
