@@ -48,6 +48,7 @@ from scrutinydesk.core.models import Officer, SourceDocument
 from scrutinydesk.core.periods import Period
 from scrutinydesk.core.vocab import PaperKind, Unit
 from scrutinydesk.findings.models import Finding, FindingKind
+from scrutinydesk.ingest.models import Correction, CorrectionKind, PaperReview
 from scrutinydesk.outcomes.models import (
     Commentary,
     Comparator,
@@ -398,6 +399,23 @@ def make_finding(**kw) -> Finding:
     return Finding.objects.create(**fields)
 
 
+def make_paper_review(**kw):
+    fields = {**kw}
+    if "source" not in fields:
+        fields["source"] = make_source_document()
+    return PaperReview.objects.create(**fields)
+
+
+def make_correction(**kw):
+    fields = {"kind": CorrectionKind.VALUE, "period": Period.financial_year(2017),
+              "read_value": Decimal("62"), "value": Decimal("63"), **kw}
+    if "source" not in fields:
+        fields["source"] = make_source_document()
+    if "indicator" not in fields and "measure" not in fields:
+        fields["indicator"] = make_indicator()
+    return Correction.objects.create(**fields)
+
+
 EXAMPLES = {
     SourceDocument: make_source_document,
     Officer: make_officer,
@@ -431,7 +449,10 @@ EXAMPLES = {
     Milestone: make_milestone,
     ProgressUpdate: make_progress_update,
     Finding: make_finding,
+    PaperReview: make_paper_review,
+    Correction: make_correction,
 }
+
 """Every model of Scrutiny Desk's apps and the helper that makes a valid example of it."""
 
 

@@ -283,18 +283,29 @@ def test_missing_sibling_parser_leaves_part_unparsed(monkeypatch):
     assert (minutes.parsed, minutes.error) == (None, "")
 
 
-def test_failing_sibling_parser_is_recorded_not_raised(monkeypatch):
+def test_a_part_the_paper_cannot_give_is_recorded_with_its_error(monkeypatch):
+    def refusing(module, name):
+        def parser(paper):
+            raise MalformedPaper("no heading", line=3)
+        return parser
+
+    monkeypatch.setattr(agenda_pack, "_optional", refusing)
+    pack = parse_agenda_pack(_hand("markdown-agenda-pack.txt"))
+    minutes = pack.parts_of("minutes")[0]
+    assert minutes.parsed is None
+    assert minutes.error.endswith("no heading")
+    assert isinstance(pack.parts_of("work_programme")[0].parsed, ParsedWorkProgramme)
+
+
+def test_a_bug_in_a_parts_parser_is_not_hidden(monkeypatch):
     def broken(module, name):
         def parser(paper):
             raise IndexError("list index out of range")
         return parser
 
     monkeypatch.setattr(agenda_pack, "_optional", broken)
-    pack = parse_agenda_pack(_hand("markdown-agenda-pack.txt"))
-    minutes = pack.parts_of("minutes")[0]
-    assert minutes.parsed is None
-    assert minutes.error == "internal error in parser: IndexError: list index out of range"
-    assert isinstance(pack.parts_of("work_programme")[0].parsed, ParsedWorkProgramme)
+    with pytest.raises(IndexError):
+        parse_agenda_pack(_hand("markdown-agenda-pack.txt"))
 
 
 # --- hand-written packs -----------------------------------------------------------------------

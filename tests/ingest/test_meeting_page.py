@@ -149,7 +149,7 @@ def test_item7_resolved_with_two_numbered_reasons(page):
 
 @pytest.mark.parametrize("number", ["8", "9", "10", "11"])
 def test_noted_items(page, number):
-    assert [(d.kind, d.text) for d in item(page, number).decisions] == [("noted", "")]
+    assert [(d.kind, d.text) for d in item(page, number).decisions] == [("noted", "Noted")]
 
 
 def test_item12_resolved(page):

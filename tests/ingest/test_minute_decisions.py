@@ -40,7 +40,12 @@ def test_numbered_decisions_share_their_reason():
 
 def test_noted_without_words_and_prose_after_it():
     got = md.read_decisions(paras("Noted\n\nThe Chairman thanked the officers."))
-    assert [(d.kind, d.text) for d in got] == [(mt.NOTED, "")]
+    assert [(d.kind, d.text) for d in got] == [(mt.NOTED, "Noted")]
+
+
+def test_the_committee_noted_keeps_its_sentence():
+    [d] = md.read_decisions(paras("The Committee NOTED the annual report."))
+    assert (d.kind, d.text) == (mt.NOTED, "The Committee NOTED the annual report.")
 
 
 def test_recommendation_with_recipient_in_marker():

@@ -133,7 +133,7 @@ def test_october_minute_43_two_resolutions(oct_minutes):
 
 def test_october_minute_44_noted_with_two_undertakings(oct_minutes):
     m44 = minute(oct_minutes, "44")
-    assert [(d.kind, d.text) for d in m44.decisions] == [("noted", "")]
+    assert [(d.kind, d.text) for d in m44.decisions] == [("noted", "Noted")]
     assert [u.text for u in m44.undertakings] == [
         "circulate this data outside of the meeting",
         "provide this granular information outside of the meeting"]

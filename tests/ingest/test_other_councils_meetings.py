@@ -312,15 +312,22 @@ def test_resolved_that_dash():
 @pytest.mark.parametrize("texts, recipient", [
     (("RESOLVED – That the Cabinet be recommended to defer a decision.",), "Cabinet"),
     (("RESOLVED:", "That Cabinet be recommended to include a rural uplift."), "Cabinet"),
+])
+def test_recommending_to_another_body_is_a_recommendation(texts, recipient):
+    [d] = md.read_decisions(paras(*texts))
+    assert (d.kind, d.recipient) == ("recommended", recipient)
+    assert not d.text.startswith("RESOLVED")
+
+
+@pytest.mark.parametrize("texts, recipient", [
     (("Resolved -", "That the Executive be asked to fund two units."), "Executive"),
     (("Resolved", "That the Cabinet Member for Adult Care be requested to review the policy."),
      "Cabinet Member for Adult Care"),
     (("Resolved", "That Council be invited to adopt the rules."), "Council"),
 ])
-def test_asking_another_body_is_a_recommendation(texts, recipient):
+def test_a_resolution_asking_another_body_stays_a_resolution(texts, recipient):
     [d] = md.read_decisions(paras(*texts))
-    assert (d.kind, d.recipient) == ("recommended", recipient)
-    assert not d.text.startswith("RESOLVED")
+    assert (d.kind, d.recipient) == ("resolved", recipient)
 
 
 def test_asking_officers_stays_a_resolution():

@@ -25,8 +25,19 @@ PAGES = {
     "accounts:password-reset-sent": lambda data: [],
     "accounts:password-reset-complete": lambda data: [],
 }
+# Pages for signed-in officers and clerks only: the public is sent to sign in and sees
+# nothing of them (what officers see of exempt papers is core.visibility's rule).
+SIGNED_IN_PAGES = {
+    "web:review-list": lambda data: [],
+    "web:review-paper": lambda data: [data["paper"].pk],
+    "web:review-correct": lambda data: [data["paper"].pk, "observation", 1],
+    "web:review-assign": lambda data: [data["paper"].pk, "indicator", 1],
+}
 NOT_CHECKED = {
     "accounts:sign-out": "POST only; shows a fixed page",
+    "web:review-confirm": "POST only, for officers and clerks; redirects to the review page",
+    "web:review-read-again": "POST only, for officers and clerks; redirects to the review "
+                             "page",
     "accounts:password-reset-confirm": "needs a user's reset token; shows a form only",
 }
 
@@ -48,7 +59,7 @@ def url_names(resolver=None, namespace="") -> set[str]:
 def data(exempt_business):
     outcome = make_synthetic_outcome("Connected", indicators=2, years=3,
                                      measures_per_indicator=1, edition=date(2020, 7, 1))
-    return {"business": exempt_business, "outcome": outcome}
+    return {"business": exempt_business, "outcome": outcome, "paper": exempt_business.pack}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -58,6 +69,14 @@ def test_no_public_page_shows_exempt_information(client, data, name):
     assert_no_secrets(response.content.decode())
 
 
+@pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))
+def test_signed_in_pages_send_the_public_to_sign_in(client, data, name):
+    response = client.get(reverse(name, args=SIGNED_IN_PAGES[name](data)))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign-in"))
+    assert_no_secrets(response.content.decode())
+
+
 def test_every_page_is_checked_for_exempt_information():
-    unchecked = url_names() - set(PAGES) - set(NOT_CHECKED)
+    unchecked = url_names() - set(PAGES) - set(SIGNED_IN_PAGES) - set(NOT_CHECKED)
     assert not unchecked, f"add these pages to PAGES in {__file__}: {sorted(unchecked)}"

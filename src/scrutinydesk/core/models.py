@@ -50,6 +50,17 @@ class SourceDocument(models.Model):
         return self.title or self.name
 
 
+class ProvenanceQuerySet(models.QuerySet):
+    """Records read from papers, by whether a person has confirmed them."""
+
+    def unconfirmed(self):
+        """Read from a paper and not yet confirmed by a person."""
+        return self.filter(source__isnull=False, confirmed_at__isnull=True)
+
+    def confirmed(self):
+        return self.exclude(source__isnull=False, confirmed_at__isnull=True)
+
+
 class Provenance(models.Model):
     """Where an imported record came from: its paper and page, and whether a person has
     confirmed it. Records typed in by hand have no source."""

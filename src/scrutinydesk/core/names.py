@@ -11,7 +11,7 @@ HONORIFICS = (
     "councillors", "councillor", "cllrs", "cllr",
     *(f"{kind} {title}" for kind in COUNCIL_KINDS for title in ("councillor", "councillors")),
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "rev", "revd", "lord",
-    "lady",
+    "lady", "canon", "venerable", "father",
 )
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))

@@ -5,22 +5,30 @@ Checks (docs/methodology.md, "Findings"):
   trend      stated trend word against the change from the previous period's value
   benchmark  stated benchmark word against the stated or stored comparator value
   rag        stated RAG letter against the word under the report's key
-  value      stated Latest/Previous figure against the series value for the same period
+  value      stated Latest/Previous figure against the figure the same edition printed in
+             its series for that period (or, for a figure typed in, the series)
+  revision   a figure a later edition printed differently from an earlier one
   period     period labels that cannot be read
   range      values outside what their unit allows (a percentage over 100)
   key        printed words the report's own key does not explain
   count      stated number of indicators against the indicators the report holds
+
+An import audits what it changed (``Scope``), after its transaction; ``recompute_findings()``
+with no scope audits the whole database.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from scrutinydesk import judgements as j
+from scrutinydesk.core.numbers import figure
 from scrutinydesk.core.vocab import Polarity
+from scrutinydesk.ingest.resolve import headline_label
 from scrutinydesk.ingest.units import in_other_unit
 from scrutinydesk.outcomes.assessment import main_series, previous_observation
 from scrutinydesk.outcomes.models import (
@@ -28,12 +36,44 @@ from scrutinydesk.outcomes.models import (
     Observation,
     PerformanceMeasure,
     PopulationIndicator,
+    PrintedValue,
     ReportEdition,
     StatedJudgement,
+    revisions_of,
 )
 from scrutinydesk.risks.models import RiskAssessment
 
 from .models import Finding, FindingKind, Severity
+
+__all__ = ["audit", "figure", "recompute_findings"]
+
+
+@dataclass
+class Scope:
+    """What an import changed: the indicators, measures and editions it wrote to. Their
+    findings are recomputed; all others are left as they are."""
+
+    indicators: set[int] = field(default_factory=set)
+    measures: set[int] = field(default_factory=set)
+    editions: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, touched: dict[str, set[int]]) -> Scope:
+        return cls(set(touched.get("indicator", ())), set(touched.get("measure", ())),
+                   set(touched.get("edition", ())))
+
+    def __bool__(self) -> bool:
+        return bool(self.indicators or self.measures or self.editions)
+
+    def subjects(self, model):
+        ids = self.indicators if model is PopulationIndicator else self.measures
+        return model.objects.filter(pk__in=ids)
+
+    def findings(self):
+        """The stored findings this scope's audit answers for."""
+        return Finding.objects.filter(
+            Q(indicator_id__in=self.indicators) | Q(measure_id__in=self.measures)
+            | Q(indicator__isnull=True, measure__isnull=True, edition_id__in=self.editions))
 
 
 @dataclass(frozen=True)
@@ -49,17 +89,6 @@ class Found:
     edition: ReportEdition | None = None
     source: object | None = None
     source_page: int | None = None
-
-
-def figure(value) -> str:
-    """A figure as a reader would write it: 43.1, 3,553, 51."""
-    if value is None:
-        return "—"
-    d = Decimal(value)
-    if d == d.to_integral():
-        return f"{int(d):,}"
-    whole, _, fraction = format(d.normalize(), "f").partition(".")
-    return f"{int(whole):,}.{fraction}" if whole not in ("-0",) else f"-0.{fraction}"
 
 
 def _name(s: StatedJudgement) -> str:
@@ -120,6 +149,20 @@ def _observation_at(subject, period):
     return next((o for o in main_series(subject) if o.period.code == period.code), None)
 
 
+def _printed_at(subject, period, edition):
+    """The figure ``edition`` printed in ``subject``'s main series for ``period``, with
+    the observation it belongs to: (value, observation). For a figure no edition printed
+    (typed in), the series' own value; (None, None) when the edition printed none."""
+    obs = _observation_at(subject, period)
+    if obs is None:
+        return None, None
+    printed = list(obs.printed.all())
+    if not printed:
+        return obs.value, obs
+    mine = next((p for p in printed if p.edition_id == edition.pk), None)
+    return (mine.value, obs) if mine is not None else (None, None)
+
+
 def check_stated(s: StatedJudgement) -> list[Found]:
     found: list[Found] = []
     subject = s.subject
@@ -142,17 +185,17 @@ def check_stated(s: StatedJudgement) -> list[Found]:
                 "financial year, quarter, month or date, so its figure cannot be placed in "
                 "the series."), **base))
 
-    # stated figures against the series
+    # stated figures against the series the same edition printed
     for label, value, period in (("Latest", s.latest_value, s.latest_period),
                                  ("Previous", s.previous_value, s.previous_period)):
-        obs = _observation_at(subject, period)
-        if value is not None and obs is not None and Decimal(value) != obs.value:
-            origin = f" (from the {obs.edition.edition:%B %Y} report)" if obs.edition_id \
-                and obs.edition_id != s.edition_id else ""
+        printed, obs = _printed_at(subject, period, s.edition)
+        if value is not None and printed is not None and Decimal(value) != printed:
+            holds = "the series holds" if not obs.printed.exists() else \
+                "the series the same report prints holds"
             found.append(Found(f"value:{key}:{label}", FindingKind.VALUE, Severity.WARNING,
-                               figure(value), figure(obs.value), (
+                               figure(value), figure(printed), (
                 f"{name} ({where}): the {label.lower()} figure for {period.label} is stated "
-                f"as {figure(value)}, but the series holds {figure(obs.value)}{origin}."), **base))
+                f"as {figure(value)}, but {holds} {figure(printed)}."), **base))
 
     # stated trend against the change from the previous period
     trend = stated_word(s.trend or s.trend_printed, s.trend_text, "trend")
@@ -249,16 +292,38 @@ def stated_word(word: str, text: str, context: str):
 
 def _printed_word(text: str) -> str:
     """The judgement word as printed in a stated trend, e.g. "IMPROVING" or "Unchanged"."""
-    for word in (text or "").replace("\t", " ").split():
-        if word.isalpha() and word.casefold() not in {"dorset", "trend", "latest", "the",
-                                                       "comparator", "benchmark"}:
+    text = (text or "").replace("\t", " ")
+    label = set(headline_label(text).casefold().split())  # the area's name: "DORSET - Trend"
+    for word in text.split():
+        if word.isalpha() and word.casefold() not in {"trend", "latest", "the", "comparator",
+                                                       "benchmark", *label}:
             return word
     return ""
 
 
-def check_ranges() -> list[Found]:
+def check_revisions(observations) -> list[Found]:
+    """A finding for each figure a later edition printed differently: "revised from 62
+    (October 2017) to 63 (July 2018)". The later edition's figure is the one used."""
     found = []
-    for o in Observation.objects.filter(value__isnull=False).select_related(
+    for r in revisions_of(observations):
+        o = r.observation
+        subject = o.subject
+        field_name = "indicator" if o.indicator_id else "measure"
+        label = f"{o.period.label}, {o.breakdown}" if o.breakdown else o.period.label
+        found.append(Found(
+            f"revision:observation{o.pk}:edition{r.earlier.edition_id}-{r.later.edition_id}",
+            FindingKind.REVISION, Severity.INFO, figure(r.earlier.value), figure(r.later.value),
+            (f"{subject} ({label}): {r.wording}; the {r.later.edition.edition:%B %Y} "
+             "figure is the one used."),
+            **{field_name: subject}, edition=r.later.edition, source=r.later.source,
+            source_page=r.later.source_page))
+    return found
+
+
+def check_ranges(observations=None) -> list[Found]:
+    found = []
+    rows = Observation.objects.all() if observations is None else observations
+    for o in rows.filter(value__isnull=False).select_related(
             "indicator", "measure", "edition", "source"):
         subject = o.subject
         low, high = subject.possible_range()
@@ -275,9 +340,10 @@ def check_ranges() -> list[Found]:
     return found
 
 
-def check_editions() -> list[Found]:
+def check_editions(editions=None) -> list[Found]:
     found = []
-    for edition in ReportEdition.objects.select_related("outcome"):
+    rows = ReportEdition.objects.all() if editions is None else editions
+    for edition in rows.select_related("outcome"):
         if edition.stated_indicator_count is not None:
             held = IndicatorAlias.objects.filter(edition=edition, indicator__isnull=False) \
                 .exclude(indicator__parts__isnull=False).count()
@@ -302,30 +368,54 @@ def check_editions() -> list[Found]:
     return found
 
 
-def audit() -> list[Found]:
-    """Every finding the data support now."""
+def audit(scope: Scope | None = None) -> list[Found]:
+    """Every finding the data support now: in the whole database, or for ``scope``'s
+    indicators, measures and editions."""
+    def subjects(model):
+        return model.objects.all() if scope is None else scope.subjects(model)
+
     for model in (PopulationIndicator, PerformanceMeasure):
-        for subject in model.objects.all():
+        for subject in subjects(model):
             infer_polarity(subject)
     found = []
     stated = StatedJudgement.objects.select_related(
         "edition__outcome", "indicator", "measure", "benchmark_comparator", "source"
-    ).prefetch_related("indicator__observations__edition", "measure__observations__edition")
+    ).prefetch_related("indicator__observations__edition", "measure__observations__edition",
+                       "indicator__observations__printed", "measure__observations__printed")
+    observations = Observation.objects.all()
+    if scope is not None:
+        stated = stated.filter(Q(indicator_id__in=scope.indicators)
+                               | Q(measure_id__in=scope.measures))
+        observations = observations.filter(Q(indicator_id__in=scope.indicators)
+                                           | Q(measure_id__in=scope.measures))
     for s in stated:
         found.extend(check_stated(s))
-    found.extend(check_ranges())
-    found.extend(check_editions())
+    revised = observations.filter(pk__in=PrintedValue.objects.values("observation")) \
+        .select_related("indicator", "measure").prefetch_related("printed__edition",
+                                                                  "printed__source")
+    found.extend(check_revisions(revised))
+    found.extend(check_ranges(observations))
+    found.extend(check_editions(None if scope is None
+                                else ReportEdition.objects.filter(pk__in=scope.editions)))
     return found
 
 
 @transaction.atomic
-def recompute_findings() -> dict[str, int]:
-    """Bring the stored findings up to date: new ones added, changed ones updated, ones the
-    data no longer support kept but marked as no longer holding (a person's decision on a
-    finding survives recomputation)."""
-    found = {f.key: f for f in audit()}
+def recompute_findings(scope: Scope | None = None) -> dict[str, int]:
+    """Bring the stored findings up to date — all of them, or those of ``scope`` (what an
+    import changed): new ones added, changed ones updated, ones the data no longer support
+    kept but marked as no longer holding (a person's decision on a finding survives
+    recomputation)."""
     counts = {"new": 0, "updated": 0, "unchanged": 0, "resolved": 0}
-    existing = {f.key: f for f in Finding.objects.all()}
+    if scope is not None and not scope:
+        return counts
+    found = {f.key: f for f in audit(scope)}
+    rows = Finding.objects.all() if scope is None else scope.findings()
+    existing = {f.key: f for f in rows}
+    # a finding's key is unique: one outside the scope may still be found again
+    outside = set(Finding.objects.filter(key__in=[k for k in found if k not in existing])
+                  .values_list("key", flat=True))
+    existing.update({f.key: f for f in Finding.objects.filter(key__in=outside)})
     for key, f in found.items():
         values = {"kind": f.kind, "severity": f.severity, "stated": f.stated[:500],
                   "computed": f.computed[:500], "explanation": f.explanation,

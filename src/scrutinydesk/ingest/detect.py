@@ -81,11 +81,6 @@ def detect_kind(paper: Paper) -> Detection:
     except PaperError as exc:
         exc.located(paper.name)
         raise
-    except Exception as exc:  # only PaperError may escape
-        raise UnrecognisedPaper(
-            f"the kind of paper could not be recognised (internal error "
-            f"{type(exc).__name__}: {str(exc)[:200]})", source=paper.name,
-            expected=_expected()) from exc
     raise UnrecognisedPaper(
         "the paper is not one of the kinds Scrutiny Desk imports", source=paper.name,
         expected=_expected())
@@ -102,8 +97,10 @@ def _parser_check(kind: str, paper: Paper) -> str:
     module_name, function_name = _LOOKS_LIKE[kind]
     try:
         module = importlib.import_module(f"scrutinydesk.ingest.parsers.{module_name}")
-    except Exception:  # not written yet, or broken: its check is not available
-        return ""
+    except ModuleNotFoundError as exc:  # not installed: its check is not available
+        if exc.name and f"scrutinydesk.ingest.parsers.{module_name}".startswith(exc.name):
+            return ""
+        raise
     check: Callable[[Paper], bool] | None = getattr(module, function_name, None)
     if check is None:
         return ""
@@ -111,10 +108,7 @@ def _parser_check(kind: str, paper: Paper) -> str:
                               Line(ln.number, ln.text[:VIEW_CHARS], ln.page)
                               for ln in paper.lines[:VIEW_LINES]],
                  paper.media_type, paper.page_count, dict(paper.metadata))
-    try:
-        return f"{function_name} recognised it" if check(view) else ""
-    except Exception:  # a parser's check that fails is a check that did not recognise it
-        return ""
+    return f"{function_name} recognised it" if check(view) else ""
 
 
 def _text(line: Line) -> str:
@@ -269,7 +263,10 @@ def _officer_report(paper: Paper, head: list[Line]) -> list[str]:
 # --- Minutes and work programmes on their own --------------------------------------------
 
 _MINUTES_HEAD = re.compile(r"\bminutes of (?:the|a)\b.{0,160}\b(?:held|meeting)\b", re.I)
-_PRESENT = re.compile(r"^Present\b", re.I)
+_MINUTES_ALONE = re.compile(r"^minutes$", re.I)
+_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                    r"dec)[a-z]*,?\s+\d{4}\b", re.I)
+_PRESENT = re.compile(r"^(?:Present|Attendance|Members present)\b", re.I)
 _WP_TITLE = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
 _WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating to|Work in "
                       r"Progress|Chair(?:man|person)?\s*:)", re.I)
@@ -277,6 +274,11 @@ _WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating t
 
 def _minutes(paper: Paper, head: list[Line]) -> list[str]:
     heading = _first(head, _MINUTES_HEAD, 12)
+    if heading is None:  # "<Committee> - Tuesday 9 March 2021", then "Minutes" on its own
+        alone = _first(head, _MINUTES_ALONE, 30)
+        if alone is not None and any(_DATED.search(_text(ln)) for ln in head
+                                     if alone.number - 4 <= ln.number <= alone.number + 8):
+            heading = alone
     present = _first(head, _PRESENT, 40)
     if heading and present:
         return [f'minutes heading on line {heading.number}',

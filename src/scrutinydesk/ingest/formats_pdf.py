@@ -9,6 +9,7 @@ PDF's layout, are joined again into one line, as in text converted from the same
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -60,7 +61,7 @@ def read_pdf(data: bytes, name: str) -> Paper:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
         raise _open_error(exc, name, (PDFPasswordIncorrect, PDFEncryptionError)) from exc
-    with pdf:
+    with _closing(pdf):
         try:
             pages = pdf.pages
         except Exception as exc:
@@ -92,6 +93,19 @@ def read_pdf(data: bytes, name: str) -> Paper:
     return Paper(name=name, lines=[Line(i, text, page) for i, (text, page)
                                    in enumerate(lines, start=1)],
                  media_type=MediaType.PDF, page_count=len(page_blocks), metadata=metadata)
+
+
+@contextlib.contextmanager
+def _closing(pdf):
+    """Close the PDF after reading. Closing a damaged PDF walks its pages again and raises
+    pdfplumber's error, which would hide the error that says what is wrong with the paper."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        yield pdf
+    finally:
+        with contextlib.suppress(PdfminerException):
+            pdf.close()
 
 
 def _open_error(exc: Exception, name: str, password_errors: tuple[type, ...]) -> Exception:

@@ -1,9 +1,9 @@
 """The single entry point the importer uses: a paper (or a paper file) → what its parser
 read from it.
 
-Its contract: only ``PaperError`` escapes. An error of any other type raised by a parser is
-a bug in that parser; it is reported as ``MalformedPaper`` naming the paper and the internal
-error, with the original exception chained (``__cause__``) for the log.
+Its contract: a paper that cannot be read raises ``PaperError``, naming the paper. An error of
+any other type is a bug in a parser and propagates as itself, so that it is seen and fixed
+rather than reported as a malformed paper.
 """
 
 from __future__ import annotations
@@ -50,11 +50,6 @@ def parse_paper(paper: Paper, kind: str | None = None) -> ParsedPaper:
     except PaperError as exc:
         exc.located(paper.name)
         raise
-    except Exception as exc:  # a parser's bug: report it as ours, keep the original chained
-        raise MalformedPaper(
-            f"the paper could not be read (internal error {type(exc).__name__}: "
-            f"{str(exc)[:300]}); nothing was imported", source=paper.name,
-            expected=f"a {PaperKind(kind).label.lower()} its parser can read") from exc
     if record is None:
         raise MalformedPaper(f"the {PaperKind(kind).label.lower()} parser read nothing from "
                              "the paper; nothing was imported", source=paper.name)
@@ -84,8 +79,3 @@ def parser_for(kind: str, source: str | None = None) -> Callable[[Paper], object
             f"the parser for papers of kind {kind!r} ({module_name}.{function_name}) is not "
             f"available ({exc})", source=source,
             expected=f"one of the kinds whose parser is installed: {accepted}") from exc
-    except Exception as exc:  # the parser's module itself is broken
-        raise MalformedPaper(
-            f"the parser for papers of kind {kind!r} could not be loaded (internal error "
-            f"{type(exc).__name__}: {str(exc)[:300]}); nothing was imported", source=source,
-            expected=f"one of the kinds {accepted}") from exc

@@ -139,6 +139,8 @@ class ParsedMeeting:
     future_meetings: list[ParsedFutureMeeting] = field(default_factory=list)
     has_minutes: bool = False  # the paper records what happened, not only the agenda
     minutes_to_be_confirmed_on: date | None = None  # "to be considered ... on: 18 January 2018"
+    # decision sentences and attendance names printed but not read into a record
+    unread: list[str] = field(default_factory=list)
     ref: SourceRef = field(default_factory=SourceRef)
 
 

@@ -3,6 +3,7 @@
 Atomic: any error rolls back everything the paper would have written.
 Idempotent: a paper already imported (same SHA-256) changes nothing, and loading the same
 content from another file (the PDF of a text paper) updates nothing that is already right.
+The audit (``findings``) then runs on what the import changed, once its transaction is over.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class ImportResult:
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    set_aside: list = field(default_factory=list)  # loaders.SetAside: figures not filed
+    findings: dict[str, int] = field(default_factory=dict)  # the audit's counts
     accounting: Accounting | None = None  # what became of each figure of the paper
 
     @property
@@ -95,7 +98,6 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
             source.save()
             ctx = LoadContext(source)
             load_parsed(ctx, parsed.record)
-            _after_load(ctx)
             for warning in accounting.warnings if accounting is not None else ():
                 ctx.warn(warning)
             if ctx.warnings:
@@ -104,6 +106,7 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
             result.source = source
             result.created, result.updated = dict(ctx.created), dict(ctx.updated)
             result.unchanged, result.warnings = dict(ctx.unchanged), list(ctx.warnings)
+            result.set_aside = list(ctx.set_aside)
             if dry_run:
                 raise _DryRun
             transaction.on_commit(lambda: _keep_file(source, data))
@@ -115,6 +118,53 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         raise MalformedPaper(f"what was read could not be stored, so nothing was imported: "
                              f"{message}", source=name) from exc
+    if not dry_run:
+        result.findings = audit_changes(ctx)
+    return result
+
+
+def reread_paper(source: SourceDocument, *, user=None) -> ImportResult:
+    """Read an imported paper again (from its kept file, else its text) into the same
+    source row: what the parsers now read replaces what they read before, and people's
+    corrections are applied again. Atomic; raises only ``PaperError``."""
+    from .formats import read_paper
+    from .parse import parse_paper
+    from .review import after_reading_again
+
+    name = source.name
+    if source.file and source.file.storage.exists(source.file.name):
+        with source.file.open("rb") as handle:
+            data = handle.read()
+    else:  # the text that was read, as a text paper
+        data, name = source.text.encode("utf-8"), f"{Path(source.name).stem}.txt"
+    paper = read_paper(data, name, max_bytes=settings.MAX_UPLOAD_BYTES)
+    parsed = parse_paper(paper, source.kind)
+    accounting = account(paper, parsed.record)
+    result = ImportResult(name=source.name, kind=parsed.kind, source=source,
+                          accounting=accounting)
+    try:
+        with transaction.atomic():
+            source.text, source.page_count = paper.text, paper.page_count
+            source.parser_version = PARSER_VERSION
+            source.title = _title(parsed.record)[:500] or source.title
+            source.accounting = accounting.as_dict() if accounting is not None else {}
+            ctx = LoadContext(source)
+            load_parsed(ctx, parsed.record)
+            for warning in accounting.warnings if accounting is not None else ():
+                ctx.warn(warning)
+            source.warnings = ctx.warnings
+            source.save()
+            after_reading_again(source, user)
+            result.created, result.updated = dict(ctx.created), dict(ctx.updated)
+            result.unchanged, result.warnings = dict(ctx.unchanged), list(ctx.warnings)
+            result.set_aside = list(ctx.set_aside)
+    except PaperError as exc:
+        raise exc.located(source.name) from None
+    except (ValidationError, DatabaseError) as exc:
+        message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        raise MalformedPaper(f"what was read could not be stored, so nothing was changed: "
+                             f"{message}", source=source.name) from exc
+    result.findings = audit_changes(ctx)
     return result
 
 
@@ -125,13 +175,13 @@ def _keep_file(source: SourceDocument, data: bytes) -> None:
     SourceDocument.objects.filter(pk=source.pk).update(file=source.file.name)
 
 
-def _after_load(ctx: LoadContext) -> None:
-    """Recompute what depends on the data (findings), inside the import's transaction."""
-    try:
-        from scrutinydesk.findings.services import recompute_findings
-    except ImportError:  # the audit is not installed in this build
-        return
-    recompute_findings()
+def audit_changes(ctx: LoadContext) -> dict[str, int]:
+    """Recompute the findings of what an import wrote to (its indicators, measures and
+    editions), after the import's transaction: the rest of the database is not audited
+    again, and an import is never held up or rolled back by its audit."""
+    from scrutinydesk.findings.services import Scope, recompute_findings
+
+    return recompute_findings(Scope.of(ctx.touched))
 
 
 def _title(record) -> str:

@@ -13,6 +13,7 @@ from .models import (
     Outcome,
     PerformanceMeasure,
     PopulationIndicator,
+    PrintedValue,
     ReportEdition,
     StatedJudgement,
 )
@@ -23,6 +24,18 @@ class ObservationInline(admin.TabularInline):
     fields = ("period", "breakdown", "value", "numerator", "denominator", "status",
               "source", "source_page")
     extra = 0
+
+
+class PrintedValueInline(admin.TabularInline):
+    """What each edition printed for the observation's period (kept as imported)."""
+
+    model = PrintedValue
+    fields = readonly_fields = ("edition", "value", "status", "source", "source_page")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ComparatorValueInline(admin.TabularInline):
@@ -90,6 +103,7 @@ class ObservationAdmin(ProvenanceAdmin):
     list_filter = ("status", "indicator__outcome")
     search_fields = ("indicator__title", "measure__title", "breakdown")
     autocomplete_fields = ("indicator", "measure")
+    inlines = [PrintedValueInline]
 
 
 @admin.register(Comparator)

@@ -1,6 +1,8 @@
 """The outcomes framework: outcomes → population indicators → performance measures, their
 observations by period, comparators, commentary, and what each report edition stated."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -8,7 +10,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from scrutinydesk.core.fields import PeriodField
-from scrutinydesk.core.models import Officer, Provenance
+from scrutinydesk.core.models import Officer, Provenance, ProvenanceQuerySet
 from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
 from scrutinydesk.core.vocab import UNIT_BOUNDS, Polarity, Unit
 
@@ -119,6 +121,11 @@ class Measured(Provenance, JudgementSettings):
         low, high = UNIT_BOUNDS.get(self.unit, (None, None))
         return (self.value_min if self.value_min is not None else low,
                 self.value_max if self.value_max is not None else high)
+
+    def revisions(self) -> list["Revision"]:
+        """Every figure of this indicator or measure that a later edition printed
+        differently, oldest period first (see ``Revision``)."""
+        return revisions_of(self.observations.all())
 
 
 class PopulationIndicator(Measured):
@@ -248,6 +255,7 @@ class Observation(ObservedThing, Provenance):
         related_name="observations",
         help_text="The report edition that printed this figure; a later edition's figure for "
                   "the same period replaces an earlier one's.")
+    objects = ProvenanceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -278,6 +286,10 @@ class Observation(ObservedThing, Provenance):
         if isinstance(self.period, Period):  # otherwise the field's own check reports it
             self.validate_period()
 
+    def revisions(self) -> list["Revision"]:
+        """The changes between the editions that printed this figure, oldest first."""
+        return revisions_of([self])
+
     def validate_period(self):
         subject = self.subject
         if self.period is None:
@@ -294,6 +306,72 @@ class Observation(ObservedThing, Provenance):
                 f"“{self.period.label}” is a {self.period.kind.label}, but {subject} is "
                 f"reported by {expected}; record it under a breakdown or change the "
                 "indicator's frequency.")})
+
+
+def unconfirmed_figures(outcome) -> int:
+    """How many of an outcome's figures (observations and comparator values) were read
+    from papers and not yet confirmed by a person."""
+    mine = Q(indicator__outcome=outcome) | Q(measure__outcome=outcome)
+    return (Observation.objects.filter(mine).unconfirmed().count()
+            + ComparatorValue.objects.filter(mine).unconfirmed().count())
+
+
+class PrintedValue(Provenance):
+    """What one report edition printed for an observation's period and breakdown.
+
+    The observation holds the figure of the latest edition that printed it; each
+    edition's own figure stays here with its source, so a revised figure keeps both."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE,
+                                    related_name="printed")
+    edition = models.ForeignKey("ReportEdition", on_delete=models.CASCADE,
+                                related_name="printed_values")
+    value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ObservationStatus.choices,
+                              default=ObservationStatus.PUBLISHED)
+
+    class Meta:
+        ordering = ["observation", "edition__edition"]
+        constraints = [
+            models.UniqueConstraint(fields=["observation", "edition"],
+                                    name="printed_value_unique_edition"),
+        ]
+
+    def __str__(self):
+        return f"{self.observation.subject} {self.observation.period}: {self.value} " \
+               f"in {self.edition}"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure one edition printed and a later edition printed differently."""
+
+    observation: Observation
+    earlier: PrintedValue
+    later: PrintedValue
+
+    @property
+    def wording(self) -> str:
+        """ "revised from 62 (October 2017) to 63 (July 2018)" """
+        from scrutinydesk.core.numbers import figure
+
+        return (f"revised from {figure(self.earlier.value)} "
+                f"({self.earlier.edition.edition:%B %Y}) to {figure(self.later.value)} "
+                f"({self.later.edition.edition:%B %Y})")
+
+
+def revisions_of(observations) -> list[Revision]:
+    """The revisions among ``observations``: each pair of editions, next to each other in
+    time, that printed different figures for the same period and breakdown."""
+    found = []
+    for observation in observations:
+        printed = sorted(observation.printed.all(), key=lambda p: p.edition.edition)
+        for earlier, later in zip(printed, printed[1:], strict=False):
+            if earlier.value is not None and later.value is not None \
+                    and earlier.value != later.value:
+                found.append(Revision(observation, earlier, later))
+    return sorted(found, key=lambda r: (r.observation.period.sort_key,
+                                        r.observation.breakdown, r.later.edition.edition))
 
 
 class Comparator(models.Model):
@@ -325,6 +403,7 @@ class ComparatorValue(ObservedThing, Provenance):
     lower_limit = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     upper_limit = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
+    objects = ProvenanceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -27,6 +27,7 @@ from scrutinydesk.outcomes.models import (
     PerformanceMeasure,
     PopulationIndicator,
     ReportEdition,
+    unconfirmed_figures,
 )
 from scrutinydesk.outcomes.titles import normalise_code
 from scrutinydesk.outcomes.vocab import CommentaryKind
@@ -128,6 +129,7 @@ def build_report(outcome: Outcome, edition: date | None = None, *,
     report.focus = _focus(report, risks, chosen)
     report.cover = build_cover(outcome, chosen, report)
     report.sources = build_sources(chosen, ctx.sources, indicators)
+    report.unconfirmed = unconfirmed_figures(outcome)
     return report
 
 
@@ -382,4 +384,5 @@ def outcome_summary(outcome: Outcome) -> dict:
                          "anchor": f"indicator-{ind.pk}",
                          "latest": figure.text if figure else "",
                          "period": figure.period if figure else ""})
-    return {"indicators": rows, "editions": list(outcome.editions.all())}
+    return {"indicators": rows, "editions": list(outcome.editions.all()),
+            "unconfirmed": unconfirmed_figures(outcome)}

@@ -191,6 +191,8 @@ class MonitoringReport:
     key: list[tuple[str, list[KeyEntry]]]
     printed_key: list[tuple[str, str]]
     sources: list[Source]
+    # figures of the outcome read from papers that no person has confirmed yet
+    unconfirmed: int = 0
 
     @property
     def title(self) -> str:

@@ -27,6 +27,9 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("Home", "web:home", matches=("web:outcome", "web:outcome-report")),
+    Section("Imported papers", "web:review-list",
+            matches=("web:review-paper", "web:review-correct", "web:review-assign"),
+            roles=("officer", "clerk")),
 ]
 
 

@@ -16,12 +16,12 @@ from scrutinydesk.ingest.records import (
     ParsedWorkProgramme,
 )
 
-from .base import LoadContext
+from .base import LoadContext, SetAside
 from .meetings import load_cover_sheet, load_meeting
 from .monitoring import load_monitoring_report
 from .plans import load_action_plan, load_work_programme
 
-__all__ = ["LoadContext", "load_parsed"]
+__all__ = ["LoadContext", "SetAside", "load_parsed"]
 
 
 def load_parsed(ctx: LoadContext, record) -> None:
@@ -53,6 +53,9 @@ def load_agenda_pack(ctx: LoadContext, pack: ParsedAgendaPack) -> Meeting:
         ctx.default_pages = (part.page_start, part.page_end)
         item = items_by_number.get(part.item_number)
         record = part.parsed
+        if part.error:
+            ctx.warn(f"the {part.kind.replace('_', ' ')} '{part.title[:80]}' (lines "
+                     f"{part.start_line}–{part.end_line - 1}) could not be read: {part.error}")
         if record is None:
             continue
         if isinstance(record, ParsedMeeting):  # minutes of an earlier meeting

@@ -12,7 +12,18 @@ from django.db import models
 from scrutinydesk.committees.models import Committee, Member
 from scrutinydesk.core.models import Officer, SourceDocument
 from scrutinydesk.core.names import clean_person_name, names_match, normalise_person_name
+from scrutinydesk.ingest.corrections import CorrectionBook
 from scrutinydesk.ingest.records import SourceRef
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A printed figure the loader would not file, and why (listed as unread)."""
+
+    text: str
+    reason: str
+    page: int | None = None
+    line: int | None = None
 
 
 @dataclass
@@ -24,19 +35,39 @@ class LoadContext:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    # what the paper wrote to, by kind ("indicator", "measure", "edition"): the audit that
+    # follows the import looks at these only
+    touched: dict[str, set[int]] = field(default_factory=dict)
     # page range to give records whose own reference has no page (a part of a pack)
     default_pages: tuple[int | None, int | None] = (None, None)
+    # people's corrections (ingest.corrections), read at the first upsert
+    corrections: CorrectionBook | None = None
 
     def provenance(self, ref: SourceRef | None = None) -> dict:
         page = ref.page if ref and ref.page is not None else self.default_pages[0]
         page_end = ref.page_end if ref and ref.page is not None else self.default_pages[1]
         if page_end == page:
             page_end = None
-        return {"source": self.source, "source_page": page, "source_page_end": page_end}
+        # A record this paper writes or changes is extracted until a person confirms it.
+        return {"source": self.source, "source_page": page, "source_page_end": page_end,
+                "confirmed_at": None, "confirmed_by": None}
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def put_aside(self, text: str, reason: str, ref: SourceRef | None = None) -> None:
+        """Leave a figure unfiled: listed as unread, with a warning saying why."""
+        page = ref.page if ref and ref.page is not None else self.default_pages[0]
+        entry = SetAside(" ".join(text.split())[:300], reason, page, ref.line if ref else None)
+        if entry not in self.set_aside:
+            self.set_aside.append(entry)
+        where = f" (p. {page})" if page else ""
+        self.warn(f"Not filed{where}: “{entry.text}” — {reason}")
+
+    def touch(self, kind: str, pk: int) -> None:
+        self.touched.setdefault(kind, set()).add(pk)
 
     def count(self, model: type[models.Model], outcome: str) -> None:
         label = str(model._meta.verbose_name_plural)
@@ -52,6 +83,9 @@ class LoadContext:
         ``keep_existing_blank``. Provenance is set on creation, and moved to this paper when
         this paper changes the record."""
         provenance = self.provenance(ref) if _has_provenance(model) else {}
+        if self.corrections is None:
+            self.corrections = CorrectionBook.load()
+        lookup, values = self.corrections.apply(model, lookup, values)
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**{**values, **lookup}, **provenance)

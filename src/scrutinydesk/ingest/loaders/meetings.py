@@ -45,6 +45,8 @@ def load_meeting(ctx: LoadContext, parsed: ParsedMeeting, *,
                  committee: Committee | None = None) -> Meeting:
     """Create or update the meeting and everything the paper says about it."""
     committee = committee or ctx.committee(parsed.committee, parsed.council)
+    for message in parsed.unread:
+        ctx.warn(f"minutes of {parsed.date:%d %B %Y}: {message}")
     status = parsed.status or MeetingStatus.SCHEDULED
     existing = Meeting.objects.filter(committee=committee, date=parsed.date).first()
     if existing and STATUS_RANK.get(existing.status, 0) > STATUS_RANK.get(status, 0):

@@ -9,7 +9,10 @@ that could be more than one known indicator is reported, not guessed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
+from scrutinydesk.core.numbers import figure
 from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
 from scrutinydesk.ingest.parsers.monitoring_values import unit_in_title
 from scrutinydesk.ingest.records import (
@@ -21,6 +24,7 @@ from scrutinydesk.ingest.records import (
     ParsedValue,
     SourceRef,
 )
+from scrutinydesk.ingest.resolve import main_series_labels
 from scrutinydesk.ingest.units import (
     comparator_kind,
     comparator_name,
@@ -37,6 +41,7 @@ from scrutinydesk.outcomes.models import (
     Outcome,
     PerformanceMeasure,
     PopulationIndicator,
+    PrintedValue,
     ReportEdition,
     StatedJudgement,
 )
@@ -47,7 +52,7 @@ from scrutinydesk.risks.models import Risk, RiskAssessment
 from .base import LoadContext
 
 MATCH_THRESHOLD = 0.6  # share of title words in common to take two titles as one indicator
-MAIN_SERIES_NAMES = {"", "dorset", "latest", "value", "actual", "council", "local authority"}
+MAIN_SERIES_NAMES = {"", "latest", "value", "actual", "council", "local authority"}
 
 
 def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
@@ -62,14 +67,16 @@ def load_monitoring_report(ctx: LoadContext, parsed: ParsedMonitoringReport, *,
         "stated_risk_count": parsed.stated_risk_count,
         "key": parsed.key,
     }, parsed.ref)
-    loader = _EditionLoader(ctx, outcome, edition)
+    loader = _EditionLoader(ctx, outcome, edition, main_series_labels(parsed))
     for indicator in parsed.indicators:
         loader.indicator(indicator)
     for risk in parsed.unassigned_risks:
         loader.risk(risk, indicator=None)
     for position, item in enumerate(parsed.focus):
         loader.focus(item, position)
+    loader.write_figures()
     _settle_codes(ctx, outcome)
+    ctx.touch("edition", edition.pk)
     return edition
 
 
@@ -158,12 +165,45 @@ def read_period(text: str, expected: str = "") -> Period | None:
             return None
 
 
+STATEMENT, TABLE = "statement", "table"
+
+
+@dataclass
+class _Figure:
+    """One printed figure on its way to a series: gathered for the whole edition, then
+    checked against the others for the same series and period before anything is written."""
+
+    subject: PopulationIndicator | PerformanceMeasure
+    period: Period
+    breakdown: str
+    number: Decimal | None
+    status: str
+    unit: str  # "" when in the subject's own unit
+    origin: str  # STATEMENT (a "Latest"/"Previous" line) or TABLE (a printed series)
+    text: str
+    ref: SourceRef
+
+    @property
+    def key(self) -> tuple:
+        return (type(self.subject).__name__, self.subject.pk, self.period.code,
+                self.breakdown)
+
+
+def _unit_label(unit: str) -> str:
+    from scrutinydesk.core.vocab import Unit
+
+    return Unit(unit).label if unit in Unit.values else unit
+
+
 class _EditionLoader:
-    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition):
+    def __init__(self, ctx: LoadContext, outcome: Outcome, edition: ReportEdition,
+                 main_labels: set[str] = frozenset()):
         self.ctx, self.outcome, self.edition = ctx, outcome, edition
+        self.main_labels = set(main_labels)  # the area's own name, as its headlines print it
         self.seen_indicators: list[PopulationIndicator] = []
         self.seen_measures: list[PerformanceMeasure] = []
         self.breakdowns: dict[int, set[str]] = {}  # measure pk -> breakdowns printed
+        self.figures: dict[tuple, list[_Figure]] = {}
 
     # --- indicators -------------------------------------------------------------------
     def indicator(self, parsed: ParsedIndicator) -> PopulationIndicator:
@@ -195,8 +235,6 @@ class _EditionLoader:
         previous = self._value(indicator, parsed.previous, parsed.ref, kind=kind)
         for value in parsed.other_values:
             self._other_value(indicator, value, latest, parsed.ref)
-        for series in parsed.series:
-            self._series(indicator, series)
         self._target(indicator, parsed.target, latest, parsed.ref)
         self._stated(indicator, parsed, latest, previous)
         for kind, text in ((CommentaryKind.STORY_BEHIND_BASELINE, parsed.story),
@@ -207,11 +245,60 @@ class _EditionLoader:
             if text and text.strip():
                 ctx.upsert(Commentary, {"indicator": indicator, "edition": self.edition,
                                         "kind": kind}, {"text": text.strip()}, parsed.ref)
-        for measure in parsed.measures:
-            self.measure(measure, indicator)
+        measures = [(m, self.measure(m, indicator)) for m in parsed.measures]
+        for series in parsed.series:
+            owner = self._measure_owning(indicator, series, measures)
+            if owner is None:
+                self._series(indicator, series)
+            else:
+                measure, breakdown = owner
+                self._series(measure, series, breakdown=breakdown)
         for risk in parsed.risks:
             self.risk(risk, indicator=indicator)
+        self.ctx.touch("indicator", indicator.pk)
+        if indicator.parent_id:
+            self.ctx.touch("indicator", indicator.parent_id)
         return indicator
+
+    def _measure_owning(self, indicator, series: ParsedSeries, measures):
+        """The measure a table printed among an indicator's headline lines belongs to,
+        with the breakdown it holds, when the table itself says so: it is named with the
+        measure's title, or it is in another unit than the indicator and repeats, for
+        the same breakdown and period, a figure printed for exactly one of the
+        indicator's measures. Else None (the table is the indicator's, or is set aside by
+        ``_series`` when its unit does not agree)."""
+        if series.is_comparator:
+            return None
+        named = [m for _, m in measures
+                 if match_key(m.title) == match_key(series.name) and match_key(series.name)]
+        if len(named) == 1:
+            return named[0], ""
+        unit = unit_from_text(series.unit_text, default="")
+        if not unit or unit == indicator.unit:
+            return None
+        points = [(p, v) for p, v in series.points if v is not None]
+        matches = []
+        for parsed, measure in measures:
+            if measure.unit != unit:
+                continue
+            for value in [*parsed.latest, *parsed.previous]:
+                if value.value is None or \
+                        normalise_title(value.breakdown) != normalise_title(series.name):
+                    continue
+                period = read_period(value.period_text, measure.frequency)
+                if period is not None and any(
+                        v == value.value and (q := read_period(p, measure.frequency))
+                        is not None and q.code == period.code for p, v in points):
+                    matches.append((measure, value.breakdown))
+                    break
+        if len({m.pk for m, _ in matches}) == 1:
+            measure, breakdown = matches[0]
+            self.ctx.warn(f"A table “{series.name}” printed under “{indicator.title}” repeats "
+                          f"figures of the measure “{measure.title}” in its unit; filed "
+                          "under that measure.")
+            return measure, breakdown
+        return None
+
 
     def _resolve(self, title: str, code: str, number, parent, ref: SourceRef, *,
                  unit_text: str) -> PopulationIndicator:
@@ -280,33 +367,113 @@ class _EditionLoader:
         self._value(subject, value, ref)
 
     def _observation(self, subject, period: Period, number, breakdown: str, ref: SourceRef, *,
-                     status: str = ObservationStatus.PUBLISHED, unit_text: str = ""):
-        ctx = self.ctx
+                     status: str = ObservationStatus.PUBLISHED, unit_text: str = "",
+                     origin: str = STATEMENT, text: str = ""):
+        """Gather one printed figure for its series; ``write_figures`` files it. A figure
+        of the main series in another unit than its indicator's or measure's is set
+        aside; one of a named breakdown keeps its own unit on the observation."""
         if subject.frequency and period.kind != subject.frequency and not breakdown:
             # A person has fixed the series' kind of period: a value of another kind is
             # kept as its own series, named after its kind.
             breakdown = period.kind.label.capitalize()
-        field = "indicator" if isinstance(subject, PopulationIndicator) else "measure"
         unit = unit_from_text(unit_text, default="") if unit_text else ""
         if unit and unit == subject.unit:
             unit = ""
-        lookup = {field: subject, "period": period, "breakdown": breakdown[:200]}
-        existing = Observation.objects.filter(**lookup).select_related("edition").first()
-        if existing is not None and existing.edition is not None and \
-                existing.edition.edition > self.edition.edition and existing.value is not None:
-            # A later edition already gave this period's figure: it stands. What this
-            # (earlier) edition printed stays in its stated judgement for the audit.
-            ctx.count(Observation, "unchanged")
+        printed = text or f"{period.label} {figure(number)} {unit_text}".strip()
+        if unit and not breakdown and number is not None:
+            self.ctx.put_aside(printed, (
+                f"printed in {_unit_label(unit)}, but “{subject.title}” is in "
+                f"{_unit_label(subject.unit)}; a figure in another unit is not filed under "
+                "its series."), ref)
             return period
-        ctx.upsert(Observation, lookup, {
-            "value": number, "edition": self.edition, "unit": unit,
-            "status": status if number is None else ObservationStatus.PUBLISHED}, ref)
+        item = _Figure(subject, period, breakdown[:200], number,
+                       status if number is None else ObservationStatus.PUBLISHED, unit,
+                       origin, printed, ref)
+        self.figures.setdefault(item.key, []).append(item)
         return period
 
-    def _series(self, subject, series: ParsedSeries) -> None:
+    def write_figures(self) -> None:
+        """File the edition's figures, one per series, period and breakdown. Figures that
+        agree are one figure. Where a printed table and a "Latest"/"Previous" line
+        disagree, the table's figure is filed and the line stays in the stated judgement
+        for the audit. Two tables (or two lines, and no table) giving different figures
+        for one period cannot both be right: none of them is filed."""
+        for items in self.figures.values():
+            chosen = self._settle(items)
+            if chosen is not None:
+                self._write(chosen)
+        self.figures = {}
+
+    def _settle(self, items: list[_Figure]) -> _Figure | None:
+        valued = [f for f in items if f.number is not None]
+        if not valued:
+            return items[0]
+        tables = [f for f in valued if f.origin == TABLE]
+        statements = [f for f in valued if f.origin == STATEMENT]
+        if len({f.number for f in tables}) > 1:
+            self._put_aside_all(tables, "the edition's tables print different figures "
+                                "for this series and period")
+            tables = []
+        if tables:
+            return tables[0]
+        if len({f.number for f in statements}) > 1:
+            self._put_aside_all(statements, "the edition prints different figures for "
+                                "this series and period")
+            return None
+        return statements[0] if statements else None
+
+    def _put_aside_all(self, items: list[_Figure], reason: str) -> None:
+        first = items[0]
+        where = f"“{first.subject.title}”, {first.period.label}" + (
+            f", {first.breakdown}" if first.breakdown else "")
+        figures = ", ".join(figure(f.number) for f in items)
+        for item in items:
+            self.ctx.put_aside(item.text, f"{reason} ({where}: {figures}).", item.ref)
+
+    def _write(self, item: _Figure) -> None:
+        """Keep what this edition printed, and make the observation hold the figure of
+        the latest edition that printed one (a person's confirmed figure stands)."""
+        ctx = self.ctx
+        field = "indicator" if isinstance(item.subject, PopulationIndicator) else "measure"
+        lookup = {field: item.subject, "period": item.period, "breakdown": item.breakdown}
+        observation = Observation.objects.filter(**lookup).select_related("edition").first()
+        values = {"value": item.number, "edition": self.edition, "unit": item.unit,
+                  "status": item.status}
+        if observation is None:
+            observation = ctx.upsert(Observation, lookup, values, item.ref)
+        elif not observation.printed.exists() and observation.edition is not None \
+                and observation.edition_id != self.edition.pk \
+                and observation.value is not None:
+            # Written before each edition's figures were kept: record that edition's.
+            PrintedValue(observation=observation, edition=observation.edition,
+                         value=observation.value, status=observation.status,
+                         source=observation.source, source_page=observation.source_page,
+                         source_page_end=observation.source_page_end).save()
+        ctx.upsert(PrintedValue, {"observation": observation, "edition": self.edition},
+                   {"value": item.number, "status": item.status}, item.ref,
+                   keep_existing_blank=False)
+        latest = max(observation.printed.select_related("edition"),
+                     key=lambda p: p.edition.edition)
+        if observation.confirmed_at is not None:
+            ctx.count(Observation, "unchanged")
+            return
+        if latest.edition_id == self.edition.pk:
+            ctx.upsert(Observation, {"pk": observation.pk}, values, item.ref,
+                       keep_existing_blank=False)
+        else:
+            # A later edition already gave this period's figure: it stands; this
+            # edition's is kept beside it as printed.
+            ctx.count(Observation, "unchanged")
+
+    def _series(self, subject, series: ParsedSeries, *, breakdown: str | None = None) -> None:
+        """A printed table: a comparator's values, or the subject's own (main or named
+        breakdown). A table of the subject's own in another unit than the subject's is
+        set aside whole: it is another series's, and cannot be placed with confidence."""
         name = series.name.strip()
         is_main = series.is_own or name.lower() in MAIN_SERIES_NAMES or \
-            name.lower() == self.outcome.name.lower()
+            name.lower() == self.outcome.name.lower() or name.casefold() in self.main_labels
+        if breakdown is not None:  # placed by the caller
+            is_main, name = not breakdown, breakdown
         if series.is_comparator or (not is_main and comparator_kind(name) != "other"):
             comparator = self._comparator(name)
             for period_text, value in series.points:
@@ -314,11 +481,19 @@ class _EditionLoader:
                 if period is not None and value is not None:
                     self._comparator_value(subject, comparator, period, value, series.ref)
             return
+        unit = unit_from_text(series.unit_text, default="") if series.unit_text else ""
+        if unit and unit != subject.unit:
+            points = ", ".join(f"{p} {figure(v)}" for p, v in series.points if v is not None)
+            self.ctx.put_aside(f"{name}: {points}", (
+                f"a table in {_unit_label(unit)} printed with “{subject.title}”, which is in "
+                f"{_unit_label(subject.unit)}; it is not filed under any series."), series.ref)
+            return
         for period_text, value in series.points:
             period = read_period(period_text, subject.frequency)
             if period is not None and value is not None:
                 self._observation(subject, period, value, "" if is_main else name, series.ref,
-                                  unit_text=series.unit_text)
+                                  unit_text=series.unit_text, origin=TABLE,
+                                  text=f"{name} {period_text} {figure(value)}".strip())
 
     def _target(self, subject, target: ParsedValue | None, latest: Period | None,
                 ref: SourceRef) -> None:
@@ -418,6 +593,7 @@ class _EditionLoader:
                 del values["indicator"]  # the latest edition printing it says which
             measure = self.ctx.upsert(PerformanceMeasure, {"pk": found.pk}, values, parsed.ref)
         self.seen_measures.append(measure)
+        self.ctx.touch("measure", measure.pk)
         self.breakdowns.setdefault(measure.pk, set()).update(
             v.breakdown for v in [*parsed.latest, *parsed.previous] if v.breakdown)
         self.ctx.upsert(IndicatorAlias, {"edition": self.edition, "measure": measure},

@@ -17,7 +17,6 @@ a part without page numbers of their own get the part's range.
 from __future__ import annotations
 
 import importlib
-import logging
 import re
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
@@ -38,12 +37,11 @@ from scrutinydesk.ingest.records import (
 from scrutinydesk.ingest.text import Line, Paper
 from scrutinydesk.outcomes.titles import normalise_title, title_similarity
 
-log = logging.getLogger(__name__)
-
 _MINUTES = re.compile(r"^\W{0,3}(?:DRAFT\s+)?Minutes of (?:the|a)\b", re.I)
 _WORK_PROGRAMME = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
 _WP_SIGNATURE = re.compile(r"^\s*(?:Vice[- ]?)?Chair(?:man|person|woman)?\s*:|"
-                           r"Date of Meeting.{0,40}\bItem\b|Topics|Prioriti[sz]ation", re.I)
+                           r"(?:Date of Meeting|Meeting date).{0,40}\bItem\b|Topics|"
+                           r"Prioriti[sz]ation", re.I)
 _APPENDIX = re.compile(r"^\s*(?:APPENDIX|Appendix)\s+(?:[A-Z]|\d{1,2}|One|Two|Three|Four)\b"
                        r"[^\t]{0,100}$")
 _BLANK_PAGE = re.compile(r"intentionally left blank", re.I)
@@ -109,13 +107,25 @@ def _top_starts(paper: Paper) -> list[_Start]:
               and not re.match(r"^\W{0,3}\d", text)
               and any(_WP_SIGNATURE.search(clean(n.text)) for n in lines[i + 1:i + 60])
               and not any(s.kind == "work_programme" for s in starts)):
-            starts.append(_Start(i, "work_programme", clean(text)))
+            starts.append(_Start(_header_start(lines, i), "work_programme", clean(text)))
+        elif _RESTRICTED.match(text) and "\t" not in text and len(text) <= 200:
+            starts.append(_Start(i, "restricted", clean(text)))
     merged: list[_Start] = []
     for s in starts:
         if merged and s.index <= merged[-1].index:
             continue
+        if merged and merged[-1].kind == "restricted" and s.kind != "restricted" and \
+                _near(lines, merged[-1].index, s.index):
+            s = _Start(merged[-1].index, s.kind, s.title)  # the report's own marking heads it
+            merged.pop()
         merged.append(s)
     return merged
+
+
+def _near(lines: list[Line], a: int, b: int) -> bool:
+    """Fewer than a dozen filled lines, and no page break, between lines ``a`` and ``b``."""
+    between = [ln for ln in lines[a + 1:b] if ln.text.strip()]
+    return len(between) < 12 and not any(PAGE_ARTEFACT.match(ln.text.strip()) for ln in between)
 
 
 def _sub_starts(lines: list[Line], start: int, end: int) -> list[_Start]:
@@ -131,6 +141,9 @@ def _sub_starts(lines: list[Line], start: int, end: int) -> list[_Start]:
             continue
         if lines[i].text.startswith("\t"):
             after_blank = False  # a table row's continuation ("⇥Appendix 2 - …"), not a heading
+            continue
+        if _RESTRICTED.match(text):  # the next exempt report's marking, not an appendix
+            after_blank = False
             continue
         if _APPENDIX.match(text) or (after_blank and "\t" not in text and len(text) <= 150):
             subs.append(_Start(i, "appendix", clean(text)))
@@ -200,13 +213,8 @@ def _parse_part(paper: Paper, part: PackPart) -> None:
         return
     try:
         part.parsed = parser(sub)
-    except PaperError as exc:
+    except PaperError as exc:  # the part is listed with its error; the loader warns of it
         part.error = str(exc.located(paper.name))
-    except Exception as exc:  # a bug in one part's parser must not lose the whole pack
-        log.warning("%s failed on %s lines %s-%s", getattr(parser, "__name__", parser),
-                    paper.name, part.start_line, part.end_line, exc_info=True)
-        part.error = f"internal error in {getattr(parser, '__name__', 'parser')}: " \
-                     f"{type(exc).__name__}: {exc}"
     if part.parsed is not None:
         fill_pages(part.parsed, part.page_start, part.page_end)
         ref = getattr(part.parsed, "ref", None)
@@ -320,6 +328,8 @@ def _split_top(paper: Paper, s: _Start, stop: int,
         if _MONITORING.search(subject):
             kind = "monitoring_report"
         item = _match_item(subject, items)
+    if item is None:
+        item = _item_by_pages(paper.slice(lines[s.index].number, end_of(stop)), items)
     bounds = [(s.index, kind, title)]
     if kind == "report":
         bounds += [(x.index, x.kind, x.title) for x in _sub_starts(lines, s.index, stop)]
@@ -332,6 +342,17 @@ def _split_top(paper: Paper, s: _Start, stop: int,
                             end_line=end_of(b), item_number=item.number if item else "",
                             page_start=page_start, page_end=page_end))
     return out
+
+
+def _item_by_pages(sub: Paper, items: list[ParsedAgendaItem]) -> ParsedAgendaItem | None:
+    """The agenda item whose pack pages hold the part's first printed page: an exempt report's
+    own title often differs from the agenda's."""
+    first = next((ln.page for ln in sub.lines if ln.text.strip() and ln.page is not None), None)
+    if first is None:
+        return None
+    holding = [i for i in items if i.page_start is not None
+               and i.page_start <= first <= (i.page_end or i.page_start)]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _subject(sub: Paper) -> str:

@@ -54,6 +54,8 @@ _STOP = re.compile(r"^\s*(?:Notes?\b|Contact\b|Date of Publication|Public (?:Par
 _PENDING = "\x00"
 _MEMBERS_LABEL = re.compile(r"^(?:Membership|Members|Councillors|Committee Members)\s*:?\s*(.*)$",
                             re.I)
+# "Co-opted Members (voting on education matters only):" within the membership block
+_CO_OPTED_LABEL = re.compile(r"^Co-?opted\s+Members?\b[^:]{0,80}:\s*(.*)$", re.I)
 
 
 def role_of(text: str) -> str:
@@ -101,7 +103,9 @@ def _is_member_line(text: str) -> bool:
     words = plain.split()
     if not words or len(text) > 300 or re.search(r"[:\d@]", plain):
         return False
-    return all(w[:1].isupper() or w.lower() in _PARTICLES or w == "-" for w in words)
+    words = [w.strip(",;") for w in words if w.strip(",;")]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES or w in ("-", "and")
+                               for w in words)
 
 
 def parse_members(lines: list[Line]) -> list[ParsedMember]:
@@ -169,8 +173,10 @@ def _entries(lines: list[Line]) -> list[tuple[Line, str, tuple[int, int] | None,
                 pieces.extend(clean_lines(cell) if "<" in cell else [text])
         if len(pieces) >= 2 and re.fullmatch(r"\d{1,2}[a-z]?[.)]?", pieces[0]):
             pieces = [f"{pieces[0]} {pieces[1]}"] + pieces[2:]
+        # "12. Title<TAB>(Pages 27 - 30)" is a title with its pages, not a table row
+        in_table = len(pieces) > 1 or raw.startswith("|")
         for k, piece in enumerate(pieces):
-            out.append((line, piece, pages if k == 0 else None, True))
+            out.append((line, piece, pages if k == 0 else None, in_table))
     return out
 
 
@@ -286,6 +292,8 @@ def parse_front_sheet(lines: list[Line], source: str) -> ParsedMeeting:
         fields.setdefault(key, (i, value))
     when = read_date(fields["date"][1]) if "date" in fields else None
     committee = fields.get("meeting", (0, ""))[1]
+    if not committee and fields:
+        committee = _committee_above(lines[:min(i for i, _ in fields.values())])
     first = lines[0].number if lines else None
     if not committee or when is None:
         raise MalformedPaper("the agenda front sheet has no " +
@@ -302,8 +310,11 @@ def parse_front_sheet(lines: list[Line], source: str) -> ParsedMeeting:
                             and len(ln.text) < 80), "")
     after = max(i for i, _ in fields.values()) + 1
     block: list[Line] = []
+    co_opted: list[Line] = []
+    taken = 0
     for line in lines[after:after + 40]:
         text = line.text.strip()
+        taken += 1
         if not text:
             continue
         label = _MEMBERS_LABEL.match(text)
@@ -311,11 +322,19 @@ def parse_front_sheet(lines: list[Line], source: str) -> ParsedMeeting:
             if label.group(1).strip():
                 block.append(Line(line.number, label.group(1), line.page))
             continue
+        co = _CO_OPTED_LABEL.match(text)
+        if co and block:
+            if co.group(1).strip():
+                co_opted.append(Line(line.number, co.group(1), line.page))
+            continue
         if _STOP.match(text) or not _is_member_line(line.text):
             break
-        block.append(line)
+        (co_opted if co_opted or (block and _after_co_opted(lines, line)) else block).append(line)
     meeting.members = parse_members(block)
-    start = after + len(block)
+    for member in parse_members(co_opted):
+        member.role = member.role if member.role not in ("", "member") else "co_opted"
+        meeting.members.append(member)
+    start = after + len(block) + len(co_opted)
     for i, line in enumerate(lines):
         m = _CONTACT.search(clean(line.text))
         if m and not meeting.contact:
@@ -328,6 +347,33 @@ def parse_front_sheet(lines: list[Line], source: str) -> ParsedMeeting:
             start = max(start, i + 1)
     meeting.items = parse_items(lines[start:], meeting.ref.page)
     return meeting
+
+
+def _after_co_opted(lines: list[Line], line: Line) -> bool:
+    """True when the nearest label above ``line`` is a "Co-opted Members" one."""
+    for other in reversed([ln for ln in lines if ln.number < line.number][-12:]):
+        text = other.text.strip()
+        if _CO_OPTED_LABEL.match(text):
+            return True
+        if _MEMBERS_LABEL.match(text):
+            return False
+    return False
+
+
+_BODY_NAME = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission|"
+                        r"Group)\b")
+
+
+def _committee_above(lines: list[Line]) -> str:
+    """The committee named on its own line above the front sheet's fields, when there is no
+    'Meeting:' line: "Wexcombe County Council / Agenda / Children and Young People's
+    Scrutiny Committee / Date: …"."""
+    for line in reversed(lines[-8:]):
+        text = clean(line.text)
+        if text and len(text) <= 150 and "\t" not in line.text and _BODY_NAME.search(text) \
+                and not re.search(r"[.:;]$", text):
+            return text
+    return ""
 
 
 def _contact(value: str, following: list[Line]) -> str:

@@ -21,7 +21,7 @@ from scrutinydesk.ingest.parsers.common import (
     parse_date,
     venue_name,
 )
-from scrutinydesk.ingest.parsers.minutes import finish_meeting, read_item_minutes
+from scrutinydesk.ingest.parsers.minutes import account, finish_meeting, read_item_minutes
 from scrutinydesk.ingest.records import (
     ParsedAgendaItem,
     ParsedDocumentLink,
@@ -55,6 +55,11 @@ _MOVED = re.compile(r"^(?P<m>(?:moved|rescheduled|postponed)\s+from\s+[^,]{3,40}
 _COUNCIL_SPLIT = re.compile(r"^(?P<council>.{2,80}?\bCouncil)\s*[-–:|,]?\s+(?P<committee>\S.*)$")
 _COUNCIL_ONLY = re.compile(r"^(?:(?:London|Royal)\s+Borough\s+of\s+.+|City\s+of\s+.+|.+\s+Council"
                            r"|.+\s+Authority)$")
+_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission)\b")
+_BREADCRUMB = re.compile(r">|\byou are here\b", re.I)
+_TIME_LABEL = re.compile(r"^time\s*:\s*(?P<t>\S.*)$", re.I)
+# "Decisions" / "Minutes" heading the items: what each item records is its minutes
+_RECORD_HEADING = re.compile(r"^(?:decisions|minutes)$", re.I)
 _DATE_LABEL = re.compile(r"^(?:date|day|time|when)$", re.I)
 _MEETING_LABEL = re.compile(r"^(?:meeting|committee)\s*:\s*(?P<c>\S.{2,150})$", re.I)
 _LABEL = re.compile(r"^(?P<l>venue|contact|note|location|place)\s*:\s*(?P<rest>.*)$", re.I)
@@ -89,6 +94,8 @@ def parse_meeting_page(paper: Paper) -> ParsedMeeting:
     start_k = entries[pos][0] if pos < len(entries) else len(lines)
     _items(lines[start_k:], meeting)
     finish_meeting(meeting)
+    if meeting.has_minutes:
+        account(meeting, lines[start_k:])
     if meeting.status != mt.CANCELLED and meeting.status != mt.POSTPONED:
         meeting.status = mt.HELD if meeting.has_minutes else mt.SCHEDULED
     return meeting
@@ -117,6 +124,10 @@ def _heading(entries: list[tuple[int, Line, str]]) -> tuple[ParsedMeeting, int]:
         if _DATE_LABEL.match(committee):  # "Meeting: <committee>" a line or two above
             named = [m["c"] for _k2, _l2, prev in entries[max(0, e - 4):e]
                      if (m := _MEETING_LABEL.match(prev))]
+            # or the committee's name on a line of its own above "Date:"
+            named = named or [prev for _k2, _l2, prev in entries[max(0, e - 3):e]
+                              if _BODY.search(prev) and not _BREADCRUMB.search(prev)
+                              and len(prev) <= 150 and not prev.endswith((".", ":"))]
             committee = named[-1].strip() if named else ""
             if not committee:
                 continue
@@ -161,6 +172,11 @@ def _header(entries: list[tuple[int, Line, str]], pos: int, meeting: ParsedMeeti
         k, line, text = entries[e]
         if _item_start(text, line.text, None) or _PART.match(text):
             return e
+        t = _TIME_LABEL.match(text)
+        if t and meeting.start_time is None and md.times_in(t["t"]):
+            meeting.start_time = md.times_in(t["t"])[0]
+        if _RECORD_HEADING.match(text):
+            meeting.has_minutes = True  # the items below record what was decided
         label = _LABEL.match(text)
         if label:
             name, rest = label["l"].lower(), label["rest"]
@@ -183,6 +199,17 @@ def _header(entries: list[tuple[int, Line, str]], pos: int, meeting: ParsedMeeti
             meeting.status = mt.CANCELLED
         elif _POSTPONED.search(text) and len(text) < 120 and meeting.status != mt.CANCELLED:
             meeting.status = mt.POSTPONED
+        elif "\t" in line.text and re.match(r"(?i)name\s+(?:role|capacity)\b", text):
+            j = e + 1  # an attendance table: "Name | Role | Attendance"
+            while j < len(entries) and "\t" in entries[j][1].text:
+                j += 1
+            table = mp.read_attendance_table([ln for _k, ln, _t in entries[e:j]])
+            if table:
+                meeting.attendance += table
+                e = j
+                continue
+            e += 1
+            continue
         elif "\t" in line.text and re.match(r"(?i)ordinary", text):
             j = e + 1
             while j < len(entries) and "\t" in entries[j][1].text and \
@@ -228,6 +255,9 @@ def _link(text: str) -> tuple[str, ParsedDocumentLink] | None:
 
 
 def _items(lines: list[Line], meeting: ParsedMeeting) -> None:
+    # a page whose items stand under a "Decisions" heading, with no "Minutes:" labels
+    recorded = meeting.has_minutes and not any(_MINUTES_LABEL.match(mt.clean(ln.text))
+                                               for ln in lines)
     item: ParsedAgendaItem | None = None
     desc: list[Line] = []
     minutes: list[Line] = []
@@ -270,13 +300,13 @@ def _items(lines: list[Line], meeting: ParsedMeeting) -> None:
             desc, minutes, state = [], [], "title"
             if title:
                 _title(item, title)
-                state = "description"
+                state = "minutes" if recorded else "description"
             continue
         if item is None:
             continue
         if state == "title":
             _title(item, text)
-            state = "description"
+            state = "minutes" if recorded else "description"
         elif _MINUTES_LABEL.match(text):
             state, meeting.has_minutes = "minutes", True
         elif state == "minutes":

@@ -42,16 +42,20 @@ _RECOMMEND_TO = re.compile(r"\brecommend(?:s|ed)?\s+(?:to\s+)?(?:the\s+)?(?P<r>(
                            r"County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+)?(?:Council|Cabinet|"
                            r"Executive|Mayor)(?:\s+Member\s+for\s+[A-Z][\w'’ &-]{0,60}?)?)\s+"
                            r"(?:to|that)\b")
-# a resolution that asks another body to act is a recommendation to it: "That the Cabinet be
+# whom a decision asks to act: "That the Cabinet be
 # recommended to defer ...", "That Cabinet be asked to ..."
 _BODY = (r"(?:(?:Full|County|City|Borough|District|Town|Parish)\s+)?(?:Council|Cabinet|"
          r"Executive|Mayor|"
          r"Leader(?:\s+of\s+the\s+Council)?|Cabinet\s+Member(?:\s+for\s+[A-Z][\w'’ &,-]{0,60}?)?|"
          r"Executive\s+Member(?:\s+for\s+[A-Z][\w'’ &,-]{0,60}?)?|Portfolio\s+Holder(?:\s+for\s+"
          r"[A-Z][\w'’ &,-]{0,60}?)?|Secretary\s+of\s+State(?:\s+for\s+[A-Z][\w'’ &,-]{0,60}?)?)")
-_RECOMMENDS_BODY = re.compile(rf"^(?:That\s+)?(?:the\s+)?(?P<r>{_BODY})\s+be\s+(?:recommended|"
+_RECOMMENDS_BODY = re.compile(rf"^(?:That\s+)?(?:the\s+)?(?P<r>{_BODY})\s+be\s+(?P<v>recommended|"
                               rf"asked|"
                               r"requested|invited|urged|advised)\s+to\b", re.I)
+# "The Committee NOTED …", "It was AGREED that …": a subject before the decision word
+_SUBJECT_MARKER = re.compile(r"^(?:it\s+was|(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,6}?(?:committee|"
+                             r"cabinet|panel|board|sub-committee|council|members))\s+(?:resolved|"
+                             r"agreed|noted|recommended)\b", re.I)
 _THAT_X_BE = re.compile(r"^(?:[Tt]hat\s+)?(?:the\s+)?(?P<r>[A-Z][\w'’ &-]{0,60}?)\s+"
                         r"(?:be|is|are)\s+(?:asked|recommended|requested|invited|urged|advised)\b")
 
@@ -84,6 +88,7 @@ def read_decisions(paras: list[Para]) -> list[ParsedDecision]:
     reason: list[str] = []
     mode = ""
     kind, recipient = "", ""
+    bare: list[tuple[ParsedDecision, str]] = []
 
     def close_reason() -> None:
         if reason:
@@ -105,7 +110,10 @@ def read_decisions(paras: list[Para]) -> list[ParsedDecision]:
             close_reason()
             kind, recipient, rest = marker
             number, rest = _numbered(rest) if rest else ("", "")
+            if rest and not recipient and _SUBJECT_MARKER.match(p.text):
+                rest = p.text.strip()  # "The Committee NOTED the report.": the sentence stands
             group = [ParsedDecision(kind, rest, recipient=recipient, number=number, ref=p.ref)]
+            bare.append((group[0], p.text.strip()))
             decisions.append(group[0])
             mode = "decision"
             continue
@@ -132,10 +140,16 @@ def read_decisions(paras: list[Para]) -> list[ParsedDecision]:
         else:
             mode = ""
     close_reason()
+    for d, printed in bare:
+        if not d.text and d.kind == NOTED and len(printed) <= 20:
+            d.text = printed  # "Noted." is the whole decision
     for d in decisions:
         body = _RECOMMENDS_BODY.match(d.text)
         if body and d.kind != NOTED:
-            d.kind = RECOMMENDED
+            # "be recommended to" makes a recommendation; a resolution that asks another body
+            # stays the resolution the minutes print, with whom it asks
+            if body["v"].lower() == "recommended":
+                d.kind = RECOMMENDED
             d.recipient = d.recipient or body["r"].strip()
         if d.kind == RECOMMENDED and not d.recipient:
             d.recipient = recipient_of(d.text)

@@ -14,6 +14,7 @@ from scrutinydesk.core.names import normalise_person_name
 from scrutinydesk.ingest.errors import MalformedPaper
 from scrutinydesk.ingest.parsers import minute_decisions as md
 from scrutinydesk.ingest.parsers import minute_people as mp
+from scrutinydesk.ingest.parsers import minute_statements as ms
 from scrutinydesk.ingest.parsers import minute_text as mt
 from scrutinydesk.ingest.parsers.common import DATE_IN_TEXT, PAGE_ARTEFACT, parse_date
 from scrutinydesk.ingest.records import (
@@ -40,6 +41,8 @@ _VENUE = re.compile(r"\bheld\s+(?:at|in)\s+(?-i:the\s+|THE\s+)?(?P<v>.{3,200}?)\
 _VENUE_AFTER = re.compile(r"^\s*,?\s*(?:(?:commencing|starting|beginning)\s+)?"
                           r"(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
                           r"(?:in|at)\s+(?-i:the\s+|THE\s+)?(?P<v>[^\d].{2,200})$", re.I)
+_BREADCRUMB = re.compile(r">|\byou are here\b", re.I)
+_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission)\b", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "with", "at", "a"}
 _NEXT_MEETING_OF = re.compile(r"next\s+meeting\s+of\s+(?:the\s+)?(?P<c>[A-Z][^.()]{3,120}?)\s+to\s+"
                               r"be\s+held", re.I)
@@ -51,7 +54,9 @@ _END = re.compile(r"^(?:\(?\s*(?:meeting\s+duration|the\s+meeting\s+(?:ended|clo
 _SIGNATURE = re.compile(r"^(?:chair(?:man|person)?|signed|date)\s*[:.…_ ]*$", re.I)
 _NOTE = re.compile(r"^\(?\s*note\s*[:.]", re.I)
 _PART = re.compile(r"^part\s+(?P<p>1|2|i|ii|one|two)\b", re.I)
-_MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
+# "37 Apologies", "Minute No. 37", "ASC/23/16 MINUTES" (a committee's code and year before it)
+_MINUTE_NO = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<code>[A-Z]{1,8}/(?:\d{2,4}/)?)?"
+                        r"(?P<n>\d{1,4})(?:\.|\s*[-–:])?(?:\s+|$)"
                         r"(?P<rest>.*)$", re.I)
 # "Apologies for Absence - Agenda Item 1": the agenda's number printed after the minute's title
 _AGENDA_REF = re.compile(r"\s*[-–:(]\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?"
@@ -90,7 +95,19 @@ def parse_minutes(paper: Paper) -> ParsedMeeting:
         read_item_minutes(meeting, item, item_lines)
     finish_meeting(meeting)
     _infer_minute_numbers(meeting.items)
+    account(meeting, lines)
     return meeting
+
+
+def account(meeting: ParsedMeeting, lines: list[Line]) -> None:
+    """List in ``meeting.unread`` every decision sentence and attendance name the minutes
+    print that no record read."""
+    decisions = [d.text for item in meeting.items for d in item.decisions]
+    decisions += [u.text for item in meeting.items for u in item.undertakings]  # "X agreed to"
+    attendees = [a.name for a in meeting.attendance] + [a.substitute_for for a in
+                                                        meeting.attendance if a.substitute_for]
+    attendees += [m.name for m in meeting.members]
+    meeting.unread = ms.unread_statements(lines, decisions, attendees)
 
 
 def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
@@ -124,8 +141,16 @@ def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
             if _COUNCIL.match(text) and not meeting.council:
                 meeting.council = text
             elif not meeting.committee and len(text) <= 150 and not _NOT_COMMITTEE.match(text) \
-                    and not DATE_IN_TEXT.search(text):
-                meeting.committee = text
+                    and not _BREADCRUMB.search(text):
+                dated = DATE_IN_TEXT.search(text)
+                if not dated:
+                    meeting.committee = text
+                    continue
+                # "Children and Young People Scrutiny Panel - Tuesday 9 March 2021"
+                named = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*$", "",
+                               text[:dated.start()]).strip(" -–,:|")
+                if parse_date(dated.group(1)) == meeting.date and _BODY.search(named):
+                    meeting.committee = named
         if not meeting.committee:
             rest = " ".join(mt.clean(lines[j].text) for j in nonblank[k + 1:k + 40])
             n = _NEXT_MEETING_OF.search(rest)
@@ -211,6 +236,14 @@ def _header(lines: list[Line], pos: int, end: int, meeting: ParsedMeeting) -> in
             _note(meeting, text)
             pos = after
             continue
+        texts = [mt.clean(ln.text) for ln in block]
+        if all(_FURNITURE.search(t) or _PAGE_FURNITURE.match(t) for t in texts):
+            for t in texts:  # "Place: Remote meeting held via Microsoft Teams"
+                place = re.match(r"(?i)^(?:place|venue|location)\s*:\s*(\S.*)$", t)
+                if place and not meeting.venue:
+                    meeting.venue = place.group(1).strip()
+            pos = after
+            continue
         table = mp.read_attendance_table(block, mt.COMMITTEE_MEMBER)
         if table:
             _table_attendance(meeting, table)
@@ -242,9 +275,18 @@ def _note(meeting: ParsedMeeting, text: str) -> None:
         meeting.note = text.strip("() ")
 
 
+# "Time: 6.00pm", "Place: Remote meeting …", "Download the minutes (PDF, 246KB)", a site's
+# "Accessibility | Cookies | Privacy notice" footer: a page's furniture, never an item
+_FURNITURE = re.compile(r"^(?:(?:date|time|place|venue|location|clerk|contact|published|"
+                        r"updated)\s*:|download\b)|\|.*\|", re.I)
+
+
+_PAGE_FURNITURE = re.compile(r"^(?:meeting\s+details|skip\s+to\s+main\s+content)$", re.I)
+
+
 def heading_like(text: str) -> bool:
     """A line that reads as an item's title rather than prose."""
-    if not text or len(text) > 150 or len(text.split()) > 18:
+    if not text or len(text) > 150 or len(text.split()) > 18 or _FURNITURE.search(text):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.endswith((":", ",", ";", "-", "–")):
         return False
@@ -312,7 +354,7 @@ def _items(body: list[Line]) -> list[tuple[ParsedAgendaItem, list[Line], int]]:
                 start = _Start(k, k + 2, nxt, entries[k + 1][1])
                 consumed.add(k + 1)
             if start:
-                start.minute, start.numbered, start.part = m["n"], True, part
+                start.minute, start.numbered, start.part = (m["code"] or "") + m["n"], True, part
                 starts.append(start)
                 last_minute = int(m["n"])
                 continue
@@ -323,7 +365,7 @@ def _items(body: list[Line]) -> list[tuple[ParsedAgendaItem, list[Line], int]]:
                                  explicit=bool(_UNNUMBERED_ITEM.match(text))))
     numbered = sum(s.numbered for s in starts)
     plain = [s for s in starts if not s.numbered and not s.dropped]
-    numbered_mode = numbered >= 3 and numbered >= 2 * len(plain)
+    numbered_mode = numbered >= 3 and numbered >= len(plain)
     current_title = ""
     for s in starts:
         if s.dropped:
@@ -411,6 +453,10 @@ def finish_meeting(meeting: ParsedMeeting) -> None:
         meeting.declarations_none = False
     _exemptions(meeting.items)
     _chair_attends(meeting)
+    for a in meeting.attendance:  # "Ian Fairbrother (substitute)" in the list of those present
+        if a.status == mt.PRESENT and re.fullmatch(r"(?i)substitute(?:\s+member)?",
+                                                   a.capacity.strip()):
+            a.status = mt.SUBSTITUTE
     future: dict = {}
     for f in meeting.future_meetings:  # a date already past is not a future meeting
         if f.date > meeting.date and (f.date not in future or not future[f.date].topics):

@@ -63,3 +63,17 @@ def sort_state(sort: str, key: str) -> str:
 @register.filter
 def is_numeric_cell(index: int, row) -> bool:
     return index in getattr(row, "numeric", ())
+
+
+@register.filter
+def plain_number(value) -> str:
+    """A decimal as printed: 62.500000 → 62.5, 12.000000 → 12."""
+    from decimal import Decimal, InvalidOperation
+
+    if value is None or value == "":
+        return ""
+    try:
+        text = f"{Decimal(value):f}"
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
