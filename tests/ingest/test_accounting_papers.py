@@ -26,7 +26,7 @@ PAPERS = [
     ("unseen/round1/monitoring_b/composite-subseries-a.txt", 184, 5, 3),
     ("unseen/round1/monitoring_b/composite-subseries-b.txt", 206, 6, 4),
     ("unseen/round1/monitoring_b/six-year-table.txt", 329, 8, 3),
-    ("unseen/round1/monitoring_b/tempt-misfiling.txt", 232, 38, 4),
+    ("unseen/round1/monitoring_b/tempt-misfiling.txt", 232, 36, 4),
     ("unseen/round1/plans_packs/eastmere-childrens-improvement-plan-v4.txt", 230, 11, 0),
     ("unseen/round1/plans_packs/harrowfield-youth-justice-delivery-plan-2024-25.txt", 109, 4, 0),
     ("unseen/round1/plans_packs/kelsworth-ilacs-action-plan-2024-07.html", 119, 4, 1),

@@ -113,13 +113,6 @@ def test_a_row_of_values_under_a_header_of_periods_is_the_measure_s_own():
     assert [s.points for s in measure.series][0][-1] == ("Q1 18-19", Decimal("207"))
 
 
-def test_a_table_in_percentages_under_a_headline_that_is_not_is_left_unread_with_a_warning():
-    report = parse("monitoring_b/tempt-misfiling.txt")
-    safe01 = indicator(report, "SAFE 01")
-    assert all(s.unit_text != "%" for s in safe01.series)
-    assert any("SAFE: 01" in w and "another unit" in w for w in report.warnings)
-
-
 def test_rows_of_bare_figures_are_no_statements_and_are_not_read():
     report = parse("monitoring_a/wealdshire-safe-2018-10.txt")
     ksi = indicator(report, "SAFE 06")

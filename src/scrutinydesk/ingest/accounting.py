@@ -174,6 +174,21 @@ class Accounting:
     def read_share(self) -> float:
         return self.read / self.total if self.figures else 1.0
 
+    def unfile(self, text: str, line: int | None, reason: str = "") -> int:
+        """Figures read by a parser that the loader then would not file (a table it could
+        not place): unread again, from the entry's line on, where ``text`` prints them.
+        Returns how many."""
+        if line is None:
+            return 0
+        printed = set(re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+        changed = 0
+        for figure in self.figures:
+            if line <= figure.line <= line + 12 and figure.state == "value" and \
+                    figure.kind == "number" and figure.text.rstrip("%").strip("£") in printed:
+                figure.state, figure.what = "unread", reason or "not filed"
+                changed += 1
+        return changed
+
     def summary(self) -> str:
         aside = sum(self.set_aside.values())
         return (f"figures read {self.read} of {self.total} ({100 * self.read_share:.1f} %); "

@@ -98,8 +98,7 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
             source.save()
             ctx = LoadContext(source)
             load_parsed(ctx, parsed.record)
-            for warning in accounting.warnings if accounting is not None else ():
-                ctx.warn(warning)
+            _unfiled(accounting, ctx, source)
             if ctx.warnings:
                 source.warnings = ctx.warnings
                 source.save(update_fields=["warnings"])
@@ -150,8 +149,7 @@ def reread_paper(source: SourceDocument, *, user=None) -> ImportResult:
             source.accounting = accounting.as_dict() if accounting is not None else {}
             ctx = LoadContext(source)
             load_parsed(ctx, parsed.record)
-            for warning in accounting.warnings if accounting is not None else ():
-                ctx.warn(warning)
+            _unfiled(accounting, ctx, source, save=False)
             source.warnings = ctx.warnings
             source.save()
             after_reading_again(source, user)
@@ -166,6 +164,21 @@ def reread_paper(source: SourceDocument, *, user=None) -> ImportResult:
                              f"{message}", source=source.name) from exc
     result.findings = audit_changes(ctx)
     return result
+
+
+def _unfiled(accounting: Accounting | None, ctx: LoadContext, source: SourceDocument, *,
+             save: bool = True) -> None:
+    """The parser's warnings, and the figures the loader would not file counted unread
+    again, kept on the paper."""
+    if accounting is None:
+        return
+    for warning in accounting.warnings:
+        ctx.warn(warning)
+    for entry in ctx.set_aside:
+        accounting.unfile(entry.text, entry.line, "not filed")
+    source.accounting = accounting.as_dict()
+    if save:
+        source.save(update_fields=["accounting"])
 
 
 def _keep_file(source: SourceDocument, data: bytes) -> None:

@@ -486,14 +486,16 @@ class PageReader:
     def _attach(self, table: Table) -> None:
         if self.page is None or self.section != "page":
             return
+        if any(not s.name for s in table.series) and not (
+                self.sub == "measures" and self.measures.current is not None):
+            # values with no name under periods: only a measure's title above places them
+            self.warn(self.rows[table.start], "a table of values with no name was not read: "
+                                              "nothing says whose they are")
+            return
         if self.sub == "measures" and _rows_are_measures(table, self.measures.current):
             self._measure_rows(table, self.page.main.measures)
         elif self.sub == "measures" and self.measures.current is not None:
             self.measures.current.series.extend(table.series)
-        elif _other_unit(table, self.page.target):
-            row = self.rows[table.start]
-            self.warn(row, "a table in another unit than the indicator's headline was not "
-                           "read: it may be a measure's")
         else:
             self.page.target.series.extend(table.series)
 
@@ -538,15 +540,6 @@ def _more_figures(text: str, value: ParsedValue) -> bool:
         return False
     between = rest[numbers[0].end():numbers[1].start()]
     return not re.search(r"[A-Za-z]{2}", between)
-
-
-def _other_unit(table: Table, target: ParsedIndicator) -> bool:
-    """Is a table printed in percentages under a headline that is not?"""
-    latest = target.latest
-    own = [s for s in table.series if not s.is_comparator]
-    if latest is None or latest.value is None or not own:
-        return False
-    return latest.unit_text.strip() != "%" and all(s.unit_text.strip() == "%" for s in own)
 
 
 def _rows_are_measures(table: Table, current: ParsedMeasure | None) -> bool:
