@@ -62,6 +62,8 @@ class Measures:
                         values.unit_in_title(self.current.title)
                     if previous is not None and not previous.unit_text:
                         previous.unit_text = latest.unit_text
+                    if previous is not None:
+                        latest.breakdown = previous.breakdown  # "Principal – Previous … Latest …"
                     self.current.latest.append(latest)
             elif m and value is not None:
                 self._value(m["pre"].strip(" -–:"), m["kw"], value, row, into)

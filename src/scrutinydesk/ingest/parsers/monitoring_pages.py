@@ -28,7 +28,7 @@ from .monitoring_words import rag_letter
 
 AREA = r"[A-Z][A-Z.'&]{1,30}(?:\s[A-Z][A-Z.'&]{1,30}){0,2}"
 _PART = re.compile(rf"^{AREA}\s?[-–—:]?\s?Population Indicator\s?[-–—:]?\s?(?P<name>.{{1,150}}?)"
-                   r"\s?[-–—:]?\s?Latest\b(?P<rest>.*)$")
+                   r"\s?[-–—:]?\s?(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
 _LATEST = re.compile(rf"^(?P<area>{AREA})?\s?[-–—:]?\s?(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
 _TREND = re.compile(rf"^(?:{AREA}\s?[-–—:]?\s?)?(?:\d{{1,2}}\s?[- ]?[Yy]ears?\s)?"
                     r"(?:Trend\b|NEW INDICATOR\b|NO TREND\b)")
@@ -340,7 +340,7 @@ class PageReader:
             part = ParsedIndicator(code=page.main.code, title=name, number=page.main.number,
                                    group_title=page.main.title, ref=row.ref)
             page.parts.append(part)
-            self._latest(part, m["rest"], text, "Latest")
+            self._latest(part, m["rest"], text, m["kw"])
             return
         m = _LATEST.match(head)
         if m and (m["area"] or (self.sub != "measures" and m["rest"].lstrip().startswith("("))):
