@@ -50,6 +50,7 @@ from scrutinydesk.core.vocab import PaperKind, Unit
 from scrutinydesk.findings.models import Finding, FindingKind
 from scrutinydesk.ingest.models import Correction, CorrectionKind, PaperReview
 from scrutinydesk.outcomes.models import (
+    BoardEntry,
     Commentary,
     Comparator,
     ComparatorValue,
@@ -223,6 +224,15 @@ def make_commentary(**kw) -> Commentary:
         "kind": CommentaryKind.STORY_BEHIND_BASELINE,
         "text": "The rate has fallen since the new front door opened.", **kw})
     return Commentary.objects.create(**fields)
+
+
+def make_board_entry(**kw) -> BoardEntry:
+    n = _n()
+    fields = {"service_area": f"Children's social care {n}",
+              "worried_about": "Re-referrals are rising.", **kw}
+    if "outcome" not in fields:
+        fields["outcome"] = make_outcome()
+    return BoardEntry.objects.create(**fields)
 
 
 def make_focus_suggestion(**kw) -> FocusSuggestion:
@@ -430,6 +440,7 @@ EXAMPLES = {
     StatedJudgement: make_stated_judgement,
     Commentary: make_commentary,
     FocusSuggestion: make_focus_suggestion,
+    BoardEntry: make_board_entry,
     Risk: make_risk,
     RiskAssessment: make_risk_assessment,
     Committee: make_committee,

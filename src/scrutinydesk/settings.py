@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "scrutinydesk.reports",
     "scrutinydesk.api",
     "scrutinydesk.web",
+    "scrutinydesk.clerk",
     "scrutinydesk.accounts",  # last: its post_migrate sets up the roles' permissions
 ]
 

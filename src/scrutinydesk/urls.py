@@ -6,6 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("scrutinydesk.api.urls")),
+    path("clerk/", include("scrutinydesk.clerk.urls")),
+    path("", include("scrutinydesk.clerk.public_urls")),
     path("", include("scrutinydesk.accounts.urls")),
     path("", include("scrutinydesk.web.urls")),
 ]

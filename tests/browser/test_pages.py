@@ -21,7 +21,8 @@ def test_home_page(page, axe):
     assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
     row = page.locator("main table tbody tr").first
     assert "Children's Scrutiny Committee" in row.inner_text()
-    assert page.get_by_role("link", name="Connected").is_visible()
+    assert page.get_by_role("link", name="Connected", exact=True).is_visible()
+    assert page.get_by_role("link", name="Connected Overview and Scrutiny Committee").is_visible()
     assert_no_secrets(page.content())
     assert EXEMPT_TITLE not in page.content()  # the home page lists no agenda items
     axe(page, "home")

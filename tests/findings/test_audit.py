@@ -100,8 +100,8 @@ def test_unchanged_against_a_real_rise_is_flagged_and_explained():
 def test_previous_figure_that_differs_from_the_reports_own_table_is_flagged():
     load(edition(1, ParsedIndicator(
         "HEALTHY: 04", "Percentage of children vaccinated",
-        latest=value("Latest (2017-18) 91.2%", "91.2", "2017-18", "%"),
-        previous=value("Previous (2016-17) 89.0%", "89.0", "2016-17", "%"),
+        latest=value("DORSET - Latest (2017-18) 91.2%", "91.2", "2017-18", "%"),
+        previous=value("DORSET - Previous (2016-17) 89.0%", "89.0", "2016-17", "%"),
         series=[ParsedSeries("Dorset", "%", [("2016-17", Decimal("88.4")),
                                              ("2017-18", Decimal("91.2"))])])), "a")
     found = findings("value")

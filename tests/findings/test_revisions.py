@@ -64,7 +64,8 @@ def test_a_revised_figure_keeps_both_editions_and_uses_the_latest(order):
     assert obs.value == 63 and obs.edition.edition == date(2018, 7, 1)
     printed = {p.edition.edition: (p.value, p.source.name) for p in obs.printed.all()}
     assert printed == {date(2017, 10, 1): (62, "october"), date(2018, 7, 1): (63, "july")}
-    [revision] = PopulationIndicator.objects.get().revisions()
+    [revision] = PopulationIndicator.objects.get().revisions(breakdown="")
+    assert PopulationIndicator.objects.get().revisions(breakdown="Boys") == []
     assert revision.wording == "revised from 62 (October 2017) to 63 (July 2018)"
     [finding] = revision_findings()
     assert "revised from 62 (October 2017) to 63 (July 2018)" in finding.explanation

@@ -77,6 +77,14 @@ class Action(Provenance):
     status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     rag = models.CharField(max_length=10, choices=RAG.choices, blank=True)
     progress = models.TextField(blank=True)
+    success_indicator = models.ForeignKey(
+        "outcomes.PopulationIndicator", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="actions",
+        help_text="The population indicator its measures of success are judged by.")
+    success_measure = models.ForeignKey(
+        "outcomes.PerformanceMeasure", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="actions",
+        help_text="The performance measure its measures of success are judged by.")
     history = HistoricalRecords()
 
     class Meta:

@@ -313,6 +313,27 @@ class Decision(Provenance):
         return f"{self.get_kind_display()}: {self.text[:80]}"
 
 
+OUTSTANDING = (UndertakingStatus.OPEN, UndertakingStatus.IN_PROGRESS)
+
+
+def _overdue_q(today: date) -> Q:
+    """Outstanding and past its due date: the one rule of overdue (docs/methodology.md)."""
+    return Q(status__in=OUTSTANDING, due__isnull=False, due__lt=today)
+
+
+class UndertakingQuerySet(visibility.ExemptItemChildQuerySet):
+    """Undertakings through the visibility layer, with what is outstanding and overdue."""
+
+    def outstanding(self):
+        return self.filter(status__in=OUTSTANDING)
+
+    def overdue(self, today: date | None = None):
+        return self.filter(_overdue_q(today or date.today()))
+
+    def not_overdue(self, today: date | None = None):
+        return self.exclude(_overdue_q(today or date.today()))
+
+
 class Undertaking(Provenance):
     """Something an officer or member undertook to do at a meeting ("X undertook to ...")."""
 
@@ -330,7 +351,7 @@ class Undertaking(Provenance):
                               default=UndertakingStatus.OPEN)
     completed_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    objects = visibility.ExemptItemChildQuerySet.as_manager()
+    objects = UndertakingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -346,8 +367,7 @@ class Undertaking(Provenance):
     def is_overdue(self, today: date | None = None) -> bool:
         """Open past its due date. The one place overdue is decided."""
         today = today or date.today()
-        return (self.status in (UndertakingStatus.OPEN, UndertakingStatus.IN_PROGRESS)
-                and self.due is not None and self.due < today)
+        return self.status in OUTSTANDING and self.due is not None and self.due < today
 
 
 class WorkProgrammeItem(Provenance):

@@ -22,6 +22,9 @@ module is the one place that decides who sees them (docs/decisions/0001-exempt-i
     ``SourceDocument``  every paper, but one with exempt parts has no text, file or
                      warnings (``has_exempt_parts`` says which, for everyone).
     ``Finding``      without findings read from a paper with exempt parts.
+    ``AgendaPack``   the public agenda pack, never the members' pack (which holds the
+                     exempt papers).
+    ``AttachmentImport``  not the imports of papers the public may not have.
     ``Meeting``      every meeting, with its items, documents, decisions, undertakings and
                      declarations fetched through the querysets above, so
                      ``meeting.items.all()`` in a template is already filtered.
@@ -62,6 +65,8 @@ PUBLIC_PREFIX = "public_"  # alias of a blanked field as the public sees it
 __all__ = [
     "VIEW_EXEMPT",
     "AgendaItemQuerySet",
+    "AgendaPackQuerySet",
+    "AttachmentImportQuerySet",
     "DocumentQuerySet",
     "ExemptFieldError",
     "ExemptItemChildQuerySet",
@@ -288,6 +293,18 @@ class DocumentQuerySet(VisibleQuerySet):
     """Meeting papers: the public never gets one marked exempt or one of an exempt item."""
 
     public = _excluding(_DOCUMENT_IS_EXEMPT)
+
+
+class AgendaPackQuerySet(VisibleQuerySet):
+    """Published agenda packs: the public never gets the members' pack."""
+
+    public = _excluding(Q(members_only=True))
+
+
+class AttachmentImportQuerySet(VisibleQuerySet):
+    """Imports of attached papers: the public never gets one of a paper it may not have."""
+
+    public = _excluding(Q(document__exempt=True) | Q(document__agenda_item__exempt=True))
 
 
 class ExemptItemChildQuerySet(VisibleQuerySet):

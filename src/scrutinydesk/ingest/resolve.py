@@ -27,14 +27,14 @@ def headline_label(text: str) -> str:
 
 
 def main_series_labels(report: ParsedMonitoringReport) -> set[str]:
-    """The names under which a report prints its area's own figures: the labels of its
-    headline lines ("BRANTSHIRE - Latest …") that head the lines of more than one
-    indicator (a breakdown's label heads one at most). A table row so named is the main
-    series of the indicator or measure it is printed with, not a breakdown."""
-    seen: dict[str, set[int]] = {}
-    for position, indicator in enumerate(report.indicators):
+    """The names under which a report prints its area's own figures: the labels that head
+    more than one of its indicators' headline lines ("BRANTSHIRE - Latest …",
+    "BRANTSHIRE - Trend …"). A table row so named is the main series of the indicator or
+    measure it is printed with, not a breakdown."""
+    seen: dict[str, int] = {}
+    for indicator in report.indicators:
         for value in (indicator.latest, indicator.previous, indicator.trend):
             label = headline_label(value.text) if value is not None else ""
             if label:
-                seen.setdefault(label.casefold(), set()).add(position)
-    return {label for label, where in seen.items() if len(where) > 1}
+                seen[label.casefold()] = seen.get(label.casefold(), 0) + 1
+    return {label for label, lines in seen.items() if lines > 1}

@@ -17,6 +17,7 @@ from .peers import (
     neighbour_mean,
     quartile_position,
 )
+from .polarity import Evidence, PolaritySuggestion, Statement, read_statement, suggest_polarity
 from .rag import (
     DEFAULT_KEY,
     normalise_stated_word,
@@ -67,6 +68,7 @@ __all__ = [
     "DEFAULT_SIMILAR_BAND",
     "DEFAULT_TREND_PERIODS",
     "EXACT_BELOW",
+    "Evidence",
     "MIN_PEERS_FOR_QUARTILES",
     "RAG",
     "BandKind",
@@ -80,8 +82,10 @@ __all__ = [
     "NeighbourMean",
     "Point",
     "Polarity",
+    "PolaritySuggestion",
     "QuartilePosition",
     "RiskLevel",
+    "Statement",
     "TargetResult",
     "TargetStatus",
     "TrendResult",
@@ -103,8 +107,10 @@ __all__ = [
     "rag_for_trend",
     "rag_for_word",
     "rate_interval",
+    "read_statement",
     "same_period_last_year",
     "stated_rag_consistent",
+    "suggest_polarity",
     "target_status",
     "trend_over_periods",
     "wilson_interval",

@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from scrutinydesk.core.admin import ProvenanceAdmin
 
 from .models import (
+    BoardEntry,
     Commentary,
     Comparator,
     ComparatorValue,
@@ -152,3 +153,11 @@ class IndicatorAliasAdmin(ProvenanceAdmin):
 class FocusSuggestionAdmin(ProvenanceAdmin):
     list_display = ("text", "kind", "edition")
     list_filter = ("kind", "edition")
+
+
+@admin.register(BoardEntry)
+class BoardEntryAdmin(SimpleHistoryAdmin):
+    list_display = ("outcome", "service_area", "updated_at", "updated_by")
+    list_filter = ("outcome",)
+    search_fields = ("service_area", "going_well", "worried_about", "doing_about_it")
+    readonly_fields = ("updated_at",)

@@ -77,9 +77,13 @@ def _points(rows: list[Observation]) -> list[j.Point]:
                     float(o.denominator) if o.denominator is not None else None) for o in rows]
 
 
-def assess(subject, *, at: Period | None = None) -> Assessment:
-    """Judge ``subject`` at its latest period (or at ``at``)."""
-    polarity = j.Polarity(subject.polarity or j.Polarity.NO_JUDGEMENT)
+def assess(subject, *, at: Period | None = None,
+           polarity: j.Polarity | None = None) -> Assessment:
+    """Judge ``subject`` at its latest period (or at ``at``), by its polarity or the one
+    given. Uses the subject's prefetched observations, comparator values and stated
+    judgements where a page prefetched them."""
+    if polarity is None:
+        polarity = j.Polarity(subject.polarity or j.Polarity.NO_JUDGEMENT)
     series = main_series(subject)
     if at is not None:
         series = [o for o in series if o.period <= at]
@@ -98,20 +102,31 @@ def assess(subject, *, at: Period | None = None) -> Assessment:
     result.trend = j.trend_over_periods(_points(series), polarity=polarity,
                                         n_periods=max(1, subject.trend_periods),
                                         similar_band=band)
-    _benchmark(result, subject, latest, polarity, band)
-    _target(result, subject, latest, polarity)
+    values = _comparator_values(subject)
+    _benchmark(result, subject, latest, polarity, band, values)
+    _target(result, latest, polarity, values)
     return result
 
 
+def _prefetched(subject, name: str) -> bool:
+    return name in getattr(subject, "_prefetched_objects_cache", {})
+
+
 def _comparator_values(subject) -> list[ComparatorValue]:
+    if _prefetched(subject, "comparatorvalues"):
+        return list(subject.comparatorvalues.all())
     return list(subject.comparatorvalues.select_related("comparator"))
 
 
 def _chosen_comparator(subject, values: list[ComparatorValue]):
     if subject.comparator_id:
         return subject.comparator
-    stated = subject.statedjudgements.filter(benchmark_comparator__isnull=False) \
-        .select_related("benchmark_comparator").order_by("-edition__edition").first()
+    if _prefetched(subject, "statedjudgements"):
+        named = [s for s in subject.statedjudgements.all() if s.benchmark_comparator_id]
+        stated = max(named, key=lambda s: s.edition.edition) if named else None
+    else:
+        stated = subject.statedjudgements.filter(benchmark_comparator__isnull=False) \
+            .select_related("benchmark_comparator").order_by("-edition__edition").first()
     if stated is not None:
         return stated.benchmark_comparator
     others = [v.comparator for v in values if v.comparator.kind != ComparatorKind.TARGET]
@@ -119,8 +134,8 @@ def _chosen_comparator(subject, values: list[ComparatorValue]):
     return england[0] if england else (others[0] if others else None)
 
 
-def _benchmark(result: Assessment, subject, latest: Observation, polarity, band) -> None:
-    values = _comparator_values(subject)
+def _benchmark(result: Assessment, subject, latest: Observation, polarity, band,
+               values: list[ComparatorValue]) -> None:
     for v in values:
         result.comparator_series.setdefault(v.comparator.name, []).append(v)
     comparator = _chosen_comparator(subject, values)
@@ -178,8 +193,9 @@ def _interval(subject, o: Observation):
     return None
 
 
-def _target(result: Assessment, subject, latest: Observation, polarity) -> None:
-    targets = [v for v in subject.comparatorvalues.select_related("comparator")
+def _target(result: Assessment, latest: Observation, polarity,
+            values: list[ComparatorValue]) -> None:
+    targets = [v for v in values
                if v.comparator.kind == ComparatorKind.TARGET and v.period <= latest.period]
     same = [v for v in targets if v.period.code == latest.period.code]
     chosen = same[0] if same else None

@@ -3,6 +3,7 @@ observations by period, comparators, commentary, and what each report edition st
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -122,10 +123,14 @@ class Measured(Provenance, JudgementSettings):
         return (self.value_min if self.value_min is not None else low,
                 self.value_max if self.value_max is not None else high)
 
-    def revisions(self) -> list["Revision"]:
-        """Every figure of this indicator or measure that a later edition printed
-        differently, oldest period first (see ``Revision``)."""
-        return revisions_of(self.observations.all())
+    def revisions(self, breakdown: str | None = None) -> list["Revision"]:
+        """Every figure of this indicator or measure (of one breakdown, "" for the main
+        series, when given) that a later edition printed differently, oldest period first
+        (see ``Revision``)."""
+        rows = self.observations.prefetch_related("printed__edition", "printed__source")
+        if breakdown is not None:
+            rows = rows.filter(breakdown=breakdown)
+        return revisions_of(rows)
 
 
 class PopulationIndicator(Measured):
@@ -566,3 +571,32 @@ class FocusSuggestion(Provenance):
         from scrutinydesk.risks.models import Risk
 
         return Risk.objects.filter(code=self.risk_code).first() if self.risk_code else None
+
+
+class BoardEntry(models.Model):
+    """The performance board's answers for one outcome and service area: what is going
+    well, what we are worried about, what we are doing about it. Written by officers from
+    what the data assemble (``outcomes.board``); the history keeps every version."""
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="board_entries")
+    service_area = models.CharField(max_length=200,
+                                    help_text='e.g. "Children\'s social care"; '
+                                              '"All services" for the whole outcome.')
+    going_well = models.TextField("What is going well", blank=True)
+    worried_about = models.TextField("What we are worried about", blank=True)
+    doing_about_it = models.TextField("What we are doing about it", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "board entries"
+        ordering = ["outcome", "service_area"]
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "service_area"],
+                                    name="board_entry_unique_area"),
+        ]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.service_area}"

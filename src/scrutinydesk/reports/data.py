@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from scrutinydesk import judgements as j
 from scrutinydesk.core.periods import Period
-from scrutinydesk.findings.models import FindingStatus
+from scrutinydesk.findings.models import Finding, FindingStatus
 from scrutinydesk.outcomes.assessment import assess
 from scrutinydesk.outcomes.models import (
     Commentary,
@@ -95,8 +95,9 @@ def parse_edition(text: str | None) -> date | None:
 
 
 def build_report(outcome: Outcome, edition: date | None = None, *,
-                 today: date | None = None) -> m.MonitoringReport:
-    """The report for ``outcome`` as at ``edition`` (a month; default: its latest edition)."""
+                 today: date | None = None, user=None) -> m.MonitoringReport:
+    """The report for ``outcome`` as at ``edition`` (a month; default: its latest edition),
+    with the findings ``user`` may see (the public's without one)."""
     today = today or timezone.localdate()
     rows = list(ReportEdition.objects.filter(outcome=outcome).select_related(
         "meeting__committee", "source"))
@@ -110,7 +111,8 @@ def build_report(outcome: Outcome, edition: date | None = None, *,
     ctx = _Context(outcome, chosen, month, area_name(council),
                    {r.pk: r.edition for r in rows})
     risks = _risks(outcome, ctx)
-    indicators = [_indicator(i, ctx) for i in _printed(_indicators(outcome), chosen, parts=True)]
+    indicators = [_indicator(i, ctx)
+                  for i in _printed(_indicators(outcome, user), chosen, parts=True)]
     assigned = {r.code for i in indicators for v in [i, *i.parts] for r in v.risks}
     unassigned = [r for r in risks.values() if r.code not in assigned]
     _place_risks(indicators, risks)
@@ -135,13 +137,14 @@ def build_report(outcome: Outcome, edition: date | None = None, *,
 
 # --- indicators ---------------------------------------------------------------------------
 
-def _indicators(outcome: Outcome):
+def _indicators(outcome: Outcome, user=None):
     measures = PerformanceMeasure.objects.filter(active=True).prefetch_related(
         "observations", "statedjudgements", "aliases").order_by("title")
     related = ["observations", "statedjudgements", "aliases", "lead_officers",
                "outcome_lead_officers", Prefetch("commentaries", Commentary.objects
                                                  .select_related("edition")),
-               Prefetch("measures", measures), "findings"]
+               Prefetch("measures", measures),
+               Prefetch("findings", Finding.objects.visible_to(user))]
     parts = PopulationIndicator.objects.filter(active=True).prefetch_related(*related) \
         .order_by("number", "title")
     return PopulationIndicator.objects.filter(outcome=outcome, parent__isnull=True, active=True) \

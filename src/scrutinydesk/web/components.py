@@ -79,6 +79,12 @@ STATUS_COLOURS = {
     "open": "blue", "in_progress": "light-blue", "done": "green", "dropped": "grey",
     "overdue": "red", "proposed": "purple", "under_review": "light-blue",
     "completed": "green",
+    # action plans
+    "not_started": "grey", "on_target": "green", "at_risk": "orange", "off_target": "red",
+    "complete": "blue",
+    # attendance
+    "present": "green", "apologies": "yellow", "absent": "red", "substitute": "turquoise",
+    "not_recorded": "grey",
     # findings
     "accepted": "green", "dismissed": "grey",
     # records read from papers

@@ -27,9 +27,20 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("Home", "web:home", matches=("web:outcome", "web:outcome-report")),
+    Section("Committees", "web:committees",
+            matches=("web:committee", "web:work-programme", "web:work-programme-move",
+                     "web:meeting", "web:meeting-outstanding", "web:member")),
+    Section("Decisions", "web:decisions"),
+    Section("Undertakings", "web:undertakings", matches=("web:undertaking",)),
+    Section("Action plans", "web:action-plans", matches=("web:action-plan",)),
     Section("Imported papers", "web:review-list",
             matches=("web:review-paper", "web:review-correct", "web:review-assign"),
             roles=("officer", "clerk")),
+    Section("Clerk's desk", "clerk:home", matches=("clerk:",), roles=("clerk",)),
+    Section("Undertakings to update", "clerk:undertakings",
+            matches=("clerk:undertaking-status",), roles=("officer",)),
+    Section("Actions to update", "clerk:actions", matches=("clerk:action-status",),
+            roles=("officer",)),
 ]
 
 

@@ -432,38 +432,36 @@ class _EditionLoader:
 
     def _write(self, item: _Figure) -> None:
         """Keep what this edition printed, and make the observation hold the figure of
-        the latest edition that printed one (a person's confirmed figure stands)."""
+        the latest edition that printed one (people's corrections apply as to any
+        figure: ``ingest.corrections``)."""
         ctx = self.ctx
         field = "indicator" if isinstance(item.subject, PopulationIndicator) else "measure"
         lookup = {field: item.subject, "period": item.period, "breakdown": item.breakdown}
-        observation = Observation.objects.filter(**lookup).select_related("edition").first()
         values = {"value": item.number, "edition": self.edition, "unit": item.unit,
                   "status": item.status}
-        if observation is None:
-            observation = ctx.upsert(Observation, lookup, values, item.ref)
-        elif not observation.printed.exists() and observation.edition is not None \
+        observation = Observation.objects.filter(**lookup).select_related("edition").first()
+        printed = list(observation.printed.select_related("edition")) if observation else []
+        if observation is not None and not printed and observation.edition is not None \
                 and observation.edition_id != self.edition.pk \
                 and observation.value is not None:
             # Written before each edition's figures were kept: record that edition's.
-            PrintedValue(observation=observation, edition=observation.edition,
-                         value=observation.value, status=observation.status,
-                         source=observation.source, source_page=observation.source_page,
-                         source_page_end=observation.source_page_end).save()
-        ctx.upsert(PrintedValue, {"observation": observation, "edition": self.edition},
-                   {"value": item.number, "status": item.status}, item.ref,
-                   keep_existing_blank=False)
-        latest = max(observation.printed.select_related("edition"),
-                     key=lambda p: p.edition.edition)
-        if observation.confirmed_at is not None:
-            ctx.count(Observation, "unchanged")
-            return
-        if latest.edition_id == self.edition.pk:
-            ctx.upsert(Observation, {"pk": observation.pk}, values, item.ref,
-                       keep_existing_blank=False)
-        else:
+            earlier = PrintedValue(
+                observation=observation, edition=observation.edition, value=observation.value,
+                status=observation.status, source=observation.source,
+                source_page=observation.source_page,
+                source_page_end=observation.source_page_end)
+            earlier.save()
+            printed = [earlier]
+        if any(p.edition.edition > self.edition.edition for p in printed):
             # A later edition already gave this period's figure: it stands; this
             # edition's is kept beside it as printed.
             ctx.count(Observation, "unchanged")
+        else:
+            observation = ctx.upsert(Observation, lookup, values, item.ref,
+                                     keep_existing_blank=False)
+        ctx.upsert(PrintedValue, {"observation": observation, "edition": self.edition},
+                   {"value": item.number, "status": item.status}, item.ref,
+                   keep_existing_blank=False)
 
     def _series(self, subject, series: ParsedSeries, *, breakdown: str | None = None) -> None:
         """A printed table: a comparator's values, or the subject's own (main or named

@@ -23,6 +23,12 @@ def query_string(context, **changes) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param=None) -> str:
+    """The current query string with page ``number`` in ``param`` (default ``page``)."""
+    return query_string(context, **{param or "page": number})
+
+
 @register.filter
 def status_colour(status) -> str:
     """The GOV.UK tag colour of a status value: ``govuk-tag--{{ value|status_colour }}``."""
@@ -77,3 +83,9 @@ def plain_number(value) -> str:
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]``, or None: ``{{ answers|get_item:"q1" }}``."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -1,5 +1,4 @@
-"""Pages. Views stay thin: they fetch through the visibility layer and hand over to
-templates (docs/web.md)."""
+"""Outcome pages: an outcome's indicators and its monitoring report."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -7,21 +6,9 @@ from django.urls import reverse
 
 from scrutinydesk.api.tabular import Column as ExportColumn
 from scrutinydesk.api.tabular import export_response
-from scrutinydesk.committees.models import Committee, Meeting
 from scrutinydesk.outcomes.models import Outcome
 
-from .components import Column, Row
-
-
-def home(request):
-    meetings = Meeting.objects.visible_to(request.user).select_related("committee")[:20]
-    return render(request, "web/home.html", {
-        "committees": Committee.objects.all(),
-        "meetings": meetings,
-        "meeting_columns": [Column("Date"), Column("Committee"), Column("Venue"),
-                            Column("Status")],
-        "outcomes": Outcome.objects.prefetch_related("indicators"),
-    })
+from ..components import Column, Row
 
 
 def outcome(request, slug):
@@ -65,7 +52,8 @@ def outcome_report(request, slug, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404("Reports are available as .html or .pdf")
     try:
-        report = build_report(item, parse_edition(request.GET.get("edition")))
+        report = build_report(item, parse_edition(request.GET.get("edition")),
+                              user=request.user)
     except ReportDataError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     body = render_html(report) if fmt == "html" else render_pdf(report)
@@ -73,9 +61,3 @@ def outcome_report(request, slug, fmt):
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename(report, fmt)}"'
     return response
-
-
-def accessibility(request):
-    return render(request, "web/accessibility.html", {
-        "breadcrumbs": [("Home", reverse("web:home")), ("Accessibility statement", "")],
-    })

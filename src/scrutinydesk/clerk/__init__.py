@@ -1,0 +1,1 @@
+"""The clerk's desk: meetings, agendas, minutes, undertakings and the agenda pack."""

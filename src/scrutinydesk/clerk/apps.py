@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ClerkConfig(AppConfig):
+    name = "scrutinydesk.clerk"
+    verbose_name = "Clerk's desk"
