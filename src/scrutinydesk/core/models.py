@@ -88,6 +88,10 @@ class SourceDocument(models.Model):
     warnings = models.JSONField(
         default=list, blank=True,
         help_text="What the import could not settle on its own (e.g. an ambiguous match).")
+    accounting = models.JSONField(
+        default=dict, blank=True,
+        help_text="What became of each figure printed in the paper: how many were read, "
+                  "set aside by a named rule, and the unread ones with page, line and text.")
     published_on = models.DateField(null=True, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(
@@ -95,7 +99,7 @@ class SourceDocument(models.Model):
         related_name="+",
     )
     objects = visibility.SourceDocumentQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "accounting"])
 
     class Meta:
         ordering = ["-imported_at"]
