@@ -44,7 +44,7 @@ from scrutinydesk.committees.vocab import (
     DecisionKind,
     MembershipRole,
 )
-from scrutinydesk.core.models import Officer, SourceDocument
+from scrutinydesk.core.models import Council, Officer, SourceDocument
 from scrutinydesk.core.periods import Period
 from scrutinydesk.core.vocab import PaperKind, Unit
 from scrutinydesk.findings.models import Finding, FindingKind
@@ -213,9 +213,9 @@ def make_stated_judgement(**kw) -> StatedJudgement:
     fields = _with_subject_and_edition({
         "code": "SAFE: 01", "latest_text": "41.5 per 10,000 (2017-18)",
         "latest_value": Decimal("41.5"), "latest_period": Period.parse("2017-18"),
-        "trend_text": "IMPROVING", "trend": "improving", "trend_rag": "G",
+        "trend_text": "IMPROVING", "trend": "improving", "trend_rag": "green",
         "benchmark_text": "SIMILAR to statistical neighbours", "benchmark": "similar",
-        "benchmark_rag": "A", **kw})
+        "benchmark_rag": "amber", **kw})
     return StatedJudgement.objects.create(**fields)
 
 
@@ -262,8 +262,11 @@ def make_risk_assessment(**kw) -> RiskAssessment:
 # --- committee business -----------------------------------------------------------------
 def make_committee(**kw) -> Committee:
     n = _n()
+    council = kw.pop("council", "Anyshire County Council")  # a Council or its name
+    if isinstance(council, str):
+        council = Council.objects.named(council)
     return Committee.objects.create(**{"name": f"People and Safeguarding Committee {n}",
-                                       "council": "Anyshire County Council", **kw})
+                                       "council": council, **kw})
 
 
 def make_membership(**kw) -> Membership:

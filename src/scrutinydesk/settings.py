@@ -236,8 +236,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "scrutinydesk.actionplans.vocab.ActionStatus",
-        "ActionRagEnum": "scrutinydesk.actionplans.vocab.RAG",
-        "StatedRagEnum": "scrutinydesk.outcomes.vocab.RAG",
+        "RagEnum": "scrutinydesk.core.vocab.RAG_CHOICES",
+        "RiskLevelEnum": "scrutinydesk.core.vocab.RISK_LEVEL_CHOICES",
+        "PolarityEnum": "scrutinydesk.core.vocab.POLARITY_CHOICES",
     },
 }
 

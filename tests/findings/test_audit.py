@@ -61,7 +61,7 @@ def test_consistent_statements_give_no_findings():
     load(edition(1, ParsedIndicator(
         "HEALTHY: 01", "Rate of hospital admissions for self-harm",
         latest=value("Latest (2017-18) 180.2 per 100,000", "180.2", "2017-18", "per 100,000"),
-        trend=trend("IMPROVING", "G"), benchmark=bench("WORSE", "170.0", "R"),
+        trend=trend("IMPROVING", "green"), benchmark=bench("WORSE", "170.0", "red"),
         series=[ParsedSeries("Dorset", "", [("2016-17", Decimal("201.5")),
                                             ("2017-18", Decimal("180.2"))])])), "a")
     assert findings() == []
@@ -75,7 +75,7 @@ def test_better_marked_red_is_flagged():
     load(edition(1, ParsedIndicator(
         "HEALTHY: 02", "Number of adult safeguarding concerns",
         latest=value("Latest (Q2 18-19) 1,010", "1010", "Q2 18-19"),
-        benchmark=bench("BETTER", "704", "R"))), "a")
+        benchmark=bench("BETTER", "704", "red"))), "a")
     rag = findings("rag")
     assert len(rag) == 1
     assert "BETTER but marked R" in rag[0].explanation
@@ -89,7 +89,7 @@ def test_unchanged_against_a_real_rise_is_flagged_and_explained():
     load(edition(4, ParsedIndicator(
         "HEALTHY: 03", "Number of adult safeguarding concerns",
         latest=value("Latest (Q2 18-19) 960", "960", "Q2 18-19"),
-        trend=trend("UNCHANGED", "A"))), "apr")
+        trend=trend("UNCHANGED", "amber"))), "apr")
     found = findings("trend")
     assert len(found) == 1
     text = found[0].explanation
@@ -124,7 +124,7 @@ def test_trend_word_missing_from_the_key_is_noted():
     load(edition(1, ParsedIndicator(
         "HEALTHY: 07", "Rate of under-18 conceptions",
         latest=value("Latest (2017) 15.1", "15.1", "2017"),
-        trend=trend("IMPROVED", "G"))), "a")
+        trend=trend("IMPROVED", "green"))), "a")
     found = findings("key")
     assert len(found) == 1 and "“IMPROVED”" in found[0].explanation
 
@@ -133,7 +133,7 @@ def test_recomputing_keeps_decisions_and_marks_what_no_longer_holds():
     load(edition(1, ParsedIndicator(
         "HEALTHY: 02", "Number of adult safeguarding concerns",
         latest=value("Latest (Q2 18-19) 1,010", "1010", "Q2 18-19"),
-        benchmark=bench("BETTER", "704", "R"))), "a")
+        benchmark=bench("BETTER", "704", "red"))), "a")
     finding = findings("rag")[0]
     finding.status = "accepted"
     finding.save()
@@ -142,7 +142,7 @@ def test_recomputing_keeps_decisions_and_marks_what_no_longer_holds():
     assert finding.status == "accepted" and finding.still_holds
     from scrutinydesk.outcomes.models import StatedJudgement
 
-    StatedJudgement.objects.update(benchmark_rag="G")
+    StatedJudgement.objects.update(benchmark_rag="green")
     recompute_findings()
     finding.refresh_from_db()
     assert not finding.still_holds and finding.status == "accepted"
@@ -154,7 +154,7 @@ def test_a_neutral_word_with_a_colour_and_an_unusual_area_name_give_no_finding()
     load(edition(1, ParsedIndicator(
         "HEALTHY: 08", "Life expectancy at birth (female)",
         latest=value("WESSEX - Latest (2015-17) 84.1 years", "84.1", "2015-17"),
-        trend=ParsedTrend("WESSEX - Trend IMPROVING G", "improving", "IMPROVING", "G"),
+        trend=ParsedTrend("WESSEX - Trend IMPROVING G", "improving", "IMPROVING", "green"),
         benchmark=ParsedBenchmark("Benchmark (England) HIGHER 83.1 G", "England", "higher",
-                                  "HIGHER", Decimal("83.1"), "83.1", "", "G"))), "a")
+                                  "HIGHER", Decimal("83.1"), "83.1", "", "green"))), "a")
     assert findings() == []

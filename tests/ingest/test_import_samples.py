@@ -75,7 +75,7 @@ def test_all_bundled_samples_import_with_what_the_papers_say():
                                                                       "per_10000")
     stated = cp.statedjudgements.get(edition=jan)
     assert (stated.trend, stated.trend_rag, stated.benchmark, stated.benchmark_rag) == \
-        ("improving", "G", "worse", "R")
+        ("improving", "green", "worse", "red")
     assert stated.benchmark_comparator.name == "England"
     assert stated.benchmark_value == Decimal("43.1")
     assert RiskAssessment.objects.get(risk__code="14b", edition=jan).level == "high"

@@ -115,9 +115,9 @@ def report(edition, code_children_in_care, extra_indicator=False, cp_value="51",
             lead_officers=["Claire Shiels"], outcome_lead_officers=["Patrick Myers"],
             latest=ParsedValue(f"Latest ({cp_period}) {cp_value} per 10,000", Decimal(cp_value),
                                cp_period, "per 10,000"),
-            trend=ParsedTrend("Trend IMPROVING G", "improving", "IMPROVING", "G"),
+            trend=ParsedTrend("Trend IMPROVING G", "improving", "IMPROVING", "green"),
             benchmark=ParsedBenchmark("Benchmark (England) WORSE 43.1 (Average) R", "England",
-                                      "worse", "WORSE", Decimal("43.1"), "43.1", "", "R"),
+                                      "worse", "WORSE", Decimal("43.1"), "43.1", "", "red"),
             story="Story.", measures=[ParsedMeasure(
                 "Children in need rate per 10,000",
                 latest=[ParsedValue("Latest Q2 17-18 – 156.5", Decimal("156.5"), "Q2 17-18")])],
@@ -146,7 +146,7 @@ def test_monitoring_report_loads_values_judgements_measures_and_risks():
     assert cp.unit == "per_10000"
     stated = StatedJudgement.objects.get(indicator=cp)
     assert (stated.trend, stated.trend_rag, stated.benchmark, stated.benchmark_rag) == \
-        ("improving", "G", "worse", "R")
+        ("improving", "green", "worse", "red")
     assert stated.benchmark_comparator.name == "England"
     assert cp.comparatorvalues.get().value == Decimal("43.1")
     assert PerformanceMeasure.objects.get().observations.get().period.label == "Q2 2017-18"

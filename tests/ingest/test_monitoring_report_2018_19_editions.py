@@ -279,7 +279,7 @@ def test_unrated_trend_word_is_kept_as_printed():
 def test_unrated_trend_word_of_my_own():
     report = _own("AREA - Trend Rising since 2017\tA\n")
     trend = report.indicators[0].trend
-    assert (trend.printed_word, trend.word, trend.rag) == ("Rising", "", "A")
+    assert (trend.printed_word, trend.word, trend.rag) == ("Rising", "", "amber")
 
 
 # --- 10. a target level is the comparator "Target" for the latest period ---------------------

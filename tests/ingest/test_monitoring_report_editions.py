@@ -97,13 +97,13 @@ def test_latest_and_previous(report):
 
 def test_trend_improved_with_rag_on_its_own_line(report):
     trend = _ind(report, "SAFE: 01").trend
-    assert (trend.printed_word, trend.word, trend.rag) == ("IMPROVED", "improving", "G")
+    assert (trend.printed_word, trend.word, trend.rag) == ("IMPROVED", "improving", "green")
 
 
 def test_benchmark_statistical_neighbours_with_period(report):
     bench = _ind(report, "SAFE: 01").benchmark
     assert (bench.comparator, bench.word, bench.value, bench.period_text, bench.rag) == (
-        "Statistical Neighbours", "similar", Decimal("40.6"), "2016-17", "A")
+        "Statistical Neighbours", "similar", Decimal("40.6"), "2016-17", "amber")
 
 
 def test_series_across(report):
@@ -130,8 +130,8 @@ def test_lower_case_trend_word(report):
 
 def test_safe05_worsening_rag_alone_and_comparator_value(report):
     safe05 = _ind(report, "SAFE: 05")
-    assert (safe05.trend.word, safe05.trend.rag) == ("worsening", "R")
-    assert (safe05.benchmark.value, safe05.benchmark.rag) == (Decimal("717"), "R")
+    assert (safe05.trend.word, safe05.trend.rag) == ("worsening", "red")
+    assert (safe05.benchmark.value, safe05.benchmark.rag) == (Decimal("717"), "red")
     assert safe05.latest.value == Decimal("1012")
 
 

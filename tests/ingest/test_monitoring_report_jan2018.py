@@ -163,13 +163,13 @@ def test_safe01_latest(report):
 
 def test_safe01_trend(report):
     trend = _ind(report, "SAFE: 01").trend
-    assert (trend.printed_word, trend.word, trend.rag) == ("IMPROVING", "improving", "G")
+    assert (trend.printed_word, trend.word, trend.rag) == ("IMPROVING", "improving", "green")
 
 
 def test_safe01_benchmark(report):
     bench = _ind(report, "SAFE: 01").benchmark
     assert (bench.comparator, bench.printed_word, bench.word, bench.value, bench.rag) == (
-        "England", "WORSE", "worse", Decimal("43.1"), "R")
+        "England", "WORSE", "worse", Decimal("43.1"), "red")
     assert not bench.no_data
 
 
@@ -194,7 +194,7 @@ def test_safe04_values(report):
         "No Trend", "no_trend", "")
     bench = safe04.benchmark
     assert (bench.comparator, bench.word, bench.value, bench.value_text, bench.rag) == (
-        "South West", "similar", Decimal("10.7"), "10.7%", "A")
+        "South West", "similar", Decimal("10.7"), "10.7%", "amber")
 
 
 def test_safe05_latest_and_other_values(report):
@@ -208,9 +208,9 @@ def test_safe05_latest_and_other_values(report):
 def test_safe05_trend_and_benchmark_take_the_comparators_value(report):
     safe05 = _ind(report, "SAFE: 05")
     assert (safe05.trend.printed_word, safe05.trend.word, safe05.trend.rag) == (
-        "Unchanged", "unchanged", "A")
+        "Unchanged", "unchanged", "amber")
     bench = safe05.benchmark
-    assert (bench.word, bench.value, bench.rag) == ("better", Decimal("704"), "R")
+    assert (bench.word, bench.value, bench.rag) == ("better", Decimal("704"), "red")
 
 
 def test_safe05_measures(report):
@@ -243,7 +243,7 @@ def test_safe06_part_values(report):
 def test_safe06_rag_letters_printed_on_their_own_lines(report):
     parts = {i.title: i for i in report.indicators if i.code == "SAFE: 06"}
     assert [(p.trend.word, p.trend.rag) for p in parts.values()] == [
-        ("worsening", "R"), ("worsening", "R"), ("improving", "G"), ("worsening", "R")]
+        ("worsening", "red"), ("worsening", "red"), ("improving", "green"), ("worsening", "red")]
     assert all(p.benchmark.no_data and p.benchmark.comparator == "" for p in parts.values())
 
 

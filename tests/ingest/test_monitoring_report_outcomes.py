@@ -79,8 +79,8 @@ def test_healthy_years_and_three_year_trend(healthy):
     assert (first.latest.value, first.latest.unit_text, first.latest.period_text) == (
         Decimal("84.1"), "years", "2015-17")
     assert (first.trend.word, first.trend.over_text, first.trend.rag) == (
-        "improving", "3 year", "G")
-    assert (first.benchmark.word, first.benchmark.rag) == ("higher", "G")
+        "improving", "3 year", "green")
+    assert (first.benchmark.word, first.benchmark.rag) == ("higher", "green")
 
 
 def test_healthy_markdown_series(healthy):
@@ -120,7 +120,7 @@ def test_missing_comparator(healthy):
     second = _n(healthy, 2)
     assert second.benchmark is None
     assert (second.trend.printed_word, second.trend.word, second.trend.rag) == (
-        "Worsening", "worsening", "R")
+        "Worsening", "worsening", "red")
 
 
 def test_html_series_with_percentages(healthy):
@@ -140,10 +140,10 @@ def test_male_female_breakdowns(healthy):
 def test_unknown_trend_word_is_kept(healthy):
     third = _n(healthy, 3)
     assert (third.trend.printed_word, third.trend.word, third.trend.rag) == ("FLUCTUATING", "",
-                                                                             "A")
+                                                                             "amber")
     assert third.latest.unit_text == "per 100,000"
     assert third.lead_officers == ["Rachel Partridge", "Omar Idris"]
-    assert (third.benchmark.word, third.benchmark.rag) == ("lower", "G")
+    assert (third.benchmark.word, third.benchmark.rag) == ("lower", "green")
 
 
 def test_new_indicator_no_trend_and_money(healthy):

@@ -118,12 +118,15 @@ def test_other_papers_do_not(name):
 # --- contract ---------------------------------------------------------------------------
 
 def test_words_are_the_models_vocabularies():
+    from scrutinydesk.core.vocab import RAG_CHOICES, RISK_LEVEL_CHOICES
     from scrutinydesk.outcomes.vocab import ObservationStatus, StatedBenchmark, StatedTrend
-    from scrutinydesk.risks.vocab import RiskLevel, RiskTrend
+    from scrutinydesk.risks.vocab import RiskTrend
     assert set(monitoring_words.TREND_WORDS.values()) <= set(StatedTrend.values)
     assert set(monitoring_words.BENCHMARK_WORDS.values()) <= set(StatedBenchmark.values)
     assert set(monitoring_words.STATUS_WORDS.values()) <= set(ObservationStatus.values)
-    assert set(monitoring_words.RISK_LEVELS.values()) <= set(RiskLevel.values)
+    assert set(monitoring_words.RISK_LEVELS.values()) <= {v for v, _ in RISK_LEVEL_CHOICES}
+    assert {monitoring_words.rag_letter(w) for w in ("R", "amber", "GREEN")} <= \
+        {v for v, _ in RAG_CHOICES}
     assert set(monitoring_words.RISK_TRENDS.values()) <= set(RiskTrend.values)
 
 

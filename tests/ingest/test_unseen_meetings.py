@@ -226,3 +226,44 @@ def test_northmoor_attendance_table_in_the_page_header():
 def test_northmoor_items_under_a_decisions_heading_are_minuted():
     decisions = item(meeting(NORTHMOOR), "5").decisions
     assert [d.kind for d in decisions] == ["resolved", "resolved"]
+
+
+SEDGEBOROUGH = "sedgeborough-adults-health-select-2020-03-19-cancelled.html"
+
+
+def test_sedgeborough_cancelled_page_is_recognised_as_a_meeting_page():
+    path = UNSEEN / "meetings" / SEDGEBOROUGH
+    assert parse_paper(read_paper(path.read_bytes(), SEDGEBOROUGH)).kind == "meeting_page"
+
+
+def test_sedgeborough_cancelled_with_no_items():
+    m = meeting(SEDGEBOROUGH)
+    assert (m.status, m.items) == ("cancelled", [])
+
+
+def test_sedgeborough_venue_under_a_bare_location_label():
+    assert meeting(SEDGEBOROUGH).venue == "Ashcombe Room, County Hall, Kingsmead, Sedgeborough " \
+        "SD1 1QQ"
+
+
+def test_sedgeborough_rearranged_date_is_the_only_future_meeting():
+    assert [f.date.isoformat() for f in meeting(SEDGEBOROUGH).future_meetings] == ["2020-07-08"]
+
+
+FENMARSH = "fenmarsh-cef-scrutiny-2019-10-07-no-header.html"
+
+
+def test_fenmarsh_page_title_names_the_meeting_when_the_text_has_no_heading():
+    m = meeting(FENMARSH)
+    assert (m.committee, m.council, m.date.isoformat()) == (
+        "Children, Education and Families Scrutiny Committee", "Fenmarsh Council", "2019-10-07")
+
+
+def test_fenmarsh_attendance_read_from_the_top_of_the_page():
+    statuses = {a.name: a.status for a in meeting(FENMARSH).attendance}
+    assert statuses["Keith Armitage"] == "present"
+    assert statuses["Councillor Nicola Kerr"] == "apologies"
+
+
+def test_fenmarsh_published_line_is_no_item():
+    assert [i.minute_number for i in meeting(FENMARSH).items] == [str(n) for n in range(23, 31)]

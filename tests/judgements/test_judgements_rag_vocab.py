@@ -74,7 +74,8 @@ def test_rag_mapping_follows_report_key():
     assert rag_for_target(TargetStatus.NOT_MET) is RAG.RED
     assert rag_for_word(RiskLevel.HIGH) is RAG.RED
     assert rag_for_word("nonsense") is None
-    assert set(DEFAULT_KEY.values()) == set(RAG)
+    # blue is an action plan's "complete", never a judgement's rating
+    assert set(DEFAULT_KEY.values()) == set(RAG) - {RAG.BLUE}
 
 
 @pytest.mark.parametrize(

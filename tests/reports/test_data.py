@@ -37,9 +37,9 @@ def falls(latest_period, latest, story, partners="", risk_level="high", measures
                                                       for k, q in enumerate(QUARTERS)]),
                 ParsedSeries("England", "", [(q, Decimal(180)) for q in QUARTERS],
                              is_comparator=True)],
-        trend=ParsedTrend("Trend WORSENING R", "worsening", "WORSENING", "R"),
+        trend=ParsedTrend("Trend WORSENING R", "worsening", "WORSENING", "red"),
         benchmark=ParsedBenchmark("Benchmark (England) WORSE 180 R", "England", "worse",
-                                  "WORSE", Decimal(180), "180", "", "R"),
+                                  "WORSE", Decimal(180), "180", "", "red"),
         story=story, partners=partners, measures=list(measures),
         risks=[ParsedRiskAssessment("12a", "Falls service capacity", risk_level, "unchanged")])
 

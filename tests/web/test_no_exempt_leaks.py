@@ -176,6 +176,8 @@ def test_an_exempt_items_undertaking_is_not_found_by_the_public(client, data):
 
 
 def test_the_report_of_an_outcome_with_a_finding_from_an_exempt_pack(client, data, role_user):
+    for finding in (data["business"].pack_finding, data["business"].public_finding):
+        finding.refresh_from_db()
     outcome = data["business"].pack_finding.indicator.outcome
     url = reverse("web:outcome-report", args=[outcome.slug, "html"])
     public = client.get(url).content.decode()

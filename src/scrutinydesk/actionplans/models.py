@@ -5,8 +5,9 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from scrutinydesk.core.models import Provenance
+from scrutinydesk.core.vocab import RAG_CHOICES
 
-from .vocab import RAG, STATUS_RAG, ActionStatus
+from .vocab import STATUS_RAG, ActionStatus
 
 
 class ActionPlan(Provenance):
@@ -75,7 +76,7 @@ class Action(Provenance):
     measures_of_success = models.TextField(blank=True)
     lead = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
-    rag = models.CharField(max_length=10, choices=RAG.choices, blank=True)
+    rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True)
     progress = models.TextField(blank=True)
     success_indicator = models.ForeignKey(
         "outcomes.PopulationIndicator", null=True, blank=True, on_delete=models.SET_NULL,
@@ -126,7 +127,7 @@ class ProgressUpdate(Provenance):
     reported_on = models.DateField()
     text = models.TextField()
     status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
-    rag = models.CharField(max_length=10, choices=RAG.choices, blank=True)
+    rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from scrutinydesk.judgements.vocab import RAG
+
 
 class ActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -10,13 +12,6 @@ class ActionStatus(models.TextChoices):
     OFF_TARGET = "off_target", "Off target"
     COMPLETE = "complete", "Complete"
     OVERDUE = "overdue", "Overdue"
-
-
-class RAG(models.TextChoices):
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
-    BLUE = "blue", "Blue (complete)"
 
 
 # The RAG rating each status carries when a plan gives a status but no colour.

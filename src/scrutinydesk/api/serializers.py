@@ -40,6 +40,13 @@ def detail_view(model) -> str:
     return f"{NAMESPACE}:{model._meta.model_name}-detail"
 
 
+def council_name() -> serializers.SlugRelatedField:
+    """A record's council, by its name (one the site already knows)."""
+    return serializers.SlugRelatedField(
+        slug_field="name", queryset=core.Council.objects.all(), default=None,
+        allow_null=True, help_text="The council's name, e.g. “Dorset County Council”.")
+
+
 def links(model, **kwargs) -> VisibleLinkField:
     """Read-only links to related records of ``model``."""
     return VisibleLinkField(view_name=detail_view(model), read_only=True, many=True, **kwargs)
@@ -123,7 +130,7 @@ class PaperSerializer(Resource):
         hidden = ("text", "file", "warnings")
 
 
-OfficerSerializer = serializer_for(core.Officer)
+OfficerSerializer = serializer_for(core.Officer, council=council_name())
 
 
 # --- outcomes framework --------------------------------------------------------------------
@@ -180,6 +187,7 @@ RiskSerializer = serializer_for(
 # --- committee business --------------------------------------------------------------------
 
 class CommitteeSerializer(Resource):
+    council = council_name()
     memberships = links(committees.Membership)
 
     class Meta:
@@ -188,7 +196,7 @@ class CommitteeSerializer(Resource):
         read_only_fields = ("slug",)
 
 
-MemberSerializer = serializer_for(committees.Member,
+MemberSerializer = serializer_for(committees.Member, council=council_name(),
                                   memberships=links(committees.Membership))
 
 

@@ -182,9 +182,11 @@ RESOURCES = [
                        prefetch=("assessments", "outcomes", "indicators"))),
     ("risk-assessments", resource(risks.RiskAssessment, s.RiskAssessmentSerializer)),
     ("committees", resource(committees.Committee, s.CommitteeSerializer,
-                            text=("name", "council"), prefetch=("memberships",))),
+                            text=("name",), select=("council",),
+                            prefetch=("memberships",))),
     ("members", resource(committees.Member, s.MemberSerializer,
-                         text=("name", "party", "division"), prefetch=("memberships",))),
+                         text=("name", "party", "division"), select=("council",),
+                         prefetch=("memberships",))),
     ("memberships", resource(committees.Membership, s.MembershipSerializer)),
     ("meetings", resource(
         committees.Meeting, s.MeetingSerializer, text=("venue",), base=MeetingViewSet,
@@ -230,7 +232,7 @@ RESOURCES = [
                         doc="Papers Scrutiny Desk has imported: their metadata. Records "
                             "name the paper they were read from as their source.")),
     ("officers", resource(core.Officer, s.OfficerSerializer,
-                          text=("name", "job_title", "organisation"))),
+                          text=("name", "job_title", "organisation"), select=("council",))),
 ]
 
 for _prefix, _viewset in RESOURCES:

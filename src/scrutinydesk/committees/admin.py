@@ -60,7 +60,8 @@ class CommitteeAdmin(ProvenanceAdmin):
 
 @admin.register(Member)
 class MemberAdmin(ProvenanceAdmin):
-    list_display = ("name", "party", "division")
+    list_display = ("name", "party", "division", "council")
+    list_filter = ("council",)
     search_fields = ("name", "division")
 
 

@@ -27,11 +27,13 @@ from .vocab import (
 
 
 class Committee(Provenance):
-    """An overview and scrutiny committee (or any committee whose business is recorded)."""
+    """An overview and scrutiny committee (or any committee whose business is recorded).
+    Two councils may each have a committee of the same name; its slug tells them apart."""
 
-    name = models.CharField(max_length=300, unique=True)
+    name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=300, unique=True)
-    council = models.CharField(max_length=200, blank=True)
+    council = models.ForeignKey("core.Council", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="committees")
     remit = models.TextField(blank=True)
     contact = models.CharField(max_length=500, blank=True)
     lead_officer = models.CharField(max_length=300, blank=True)
@@ -39,19 +41,31 @@ class Committee(Provenance):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"],
+                                    name="committee_unique_name_in_council"),
+            models.UniqueConstraint(fields=["name"], condition=Q(council__isnull=True),
+                                    name="committee_unique_name_without_council"),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:300]
+            slug = slugify(self.name)[:300]
+            taken = Committee.objects.filter(slug=slug).exclude(pk=self.pk).exists()
+            if taken and self.council_id:
+                slug = slugify(f"{self.name} {self.council.short_name}")[:300]
+            self.slug = slug
         super().save(*args, **kwargs)
 
 
 class Member(PersonName, Provenance):
-    """A councillor."""
+    """A councillor, unique by name within their council."""
 
+    council = models.ForeignKey("core.Council", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="members")
     honorific = models.CharField(max_length=30, blank=True, default="Cllr")
     party = models.CharField(max_length=100, blank=True)
     division = models.CharField(max_length=200, blank=True, help_text="Ward or division.")
@@ -60,7 +74,12 @@ class Member(PersonName, Provenance):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name_key"], name="member_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name_key"],
+                                    name="member_unique_name_in_council"),
+            models.UniqueConstraint(fields=["name_key"], condition=Q(council__isnull=True),
+                                    name="member_unique_name_without_council"),
+        ]
 
 
 class Membership(Provenance):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Officer, SourceDocument
+from .models import Council, Officer, SourceDocument
 
 admin.site.site_header = "Scrutiny Desk administration"
 admin.site.site_title = "Scrutiny Desk"
@@ -31,6 +31,13 @@ class ProvenanceAdmin(SimpleHistoryAdmin):
         self.message_user(request, f"Confirmed {queryset.count()} record(s).")
 
 
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name")
+    search_fields = ("name", "short_name")
+    readonly_fields = ("slug",)
+
+
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "media_type", "page_count", "imported_at")
@@ -41,5 +48,6 @@ class SourceDocumentAdmin(SimpleHistoryAdmin):
 
 @admin.register(Officer)
 class OfficerAdmin(ProvenanceAdmin):
-    list_display = ("name", "job_title", "organisation", "email")
+    list_display = ("name", "job_title", "organisation", "council", "email")
+    list_filter = ("council",)
     search_fields = ("name", "job_title", "email")

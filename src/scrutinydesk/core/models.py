@@ -1,12 +1,71 @@
-"""Papers and people shared by every app: where each record came from, and officers."""
+"""Papers and people shared by every app: the council, where each record came from, and
+officers."""
+
+import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from . import visibility
 from .names import clean_person_name, normalise_person_name
 from .vocab import MediaType, PaperKind
+
+_COUNCIL_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of\s+|city\s+of\s+|council\s+of\s+(?:the\s+)?)"
+    r"|\s+(?:county|borough|city|district|metropolitan\s+borough|unitary)?\s*council$", re.I)
+
+
+def area_of(council_name: str) -> str:
+    """The area a council serves, as papers name its own series: "Dorset County Council"
+    → "Dorset", "London Borough of Brent" → "Brent"."""
+    name = " ".join((council_name or "").split())
+    return _COUNCIL_WORDS.sub("", name).strip() or name
+
+
+class CouncilManager(models.Manager):
+    def named(self, printed: str) -> "Council | None":
+        """The council a paper's heading names ("Dorset County Council"), recorded the
+        first time it is seen; None for a blank heading."""
+        name = " ".join((printed or "").split())[:200]
+        if not name:
+            return None
+        found = self.filter(name__iexact=name).first()
+        if found is None:
+            found = self.create(name=name)
+        return found
+
+
+class Council(models.Model):
+    """A council whose committees, councillors, officers and outcomes are recorded."""
+
+    name = models.CharField(max_length=200, unique=True,
+                            help_text="As its papers print it, e.g. “Dorset County Council”.")
+    short_name = models.CharField(
+        max_length=100, blank=True,
+        help_text="The area's name, as reports name the council's own figures, e.g. “Dorset”.")
+    slug = models.SlugField(max_length=200, unique=True)
+    objects = CouncilManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.short_name:
+            self.short_name = area_of(self.name)[:100]
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    @property
+    def area_names(self) -> set[str]:
+        """Lower-case names a paper may give the council's own series."""
+        return {n.casefold() for n in (self.name, self.short_name) if n}
 
 
 class SourceDocument(models.Model):
@@ -29,6 +88,10 @@ class SourceDocument(models.Model):
     warnings = models.JSONField(
         default=list, blank=True,
         help_text="What the import could not settle on its own (e.g. an ambiguous match).")
+    accounting = models.JSONField(
+        default=dict, blank=True,
+        help_text="What became of each figure printed in the paper: how many were read, "
+                  "set aside by a named rule, and the unread ones with page, line and text.")
     published_on = models.DateField(null=True, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(
@@ -36,7 +99,7 @@ class SourceDocument(models.Model):
         related_name="+",
     )
     objects = visibility.SourceDocumentQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "accounting"])
 
     class Meta:
         ordering = ["-imported_at"]
@@ -112,8 +175,11 @@ class PersonName(models.Model):
 
 
 class Officer(PersonName, Provenance):
-    """A council or partner officer: a lead officer, a report author, an undertaking's owner."""
+    """A council or partner officer: a lead officer, a report author, an undertaking's owner.
+    Unique by name within the council whose papers name them."""
 
+    council = models.ForeignKey(Council, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="officers")
     job_title = models.CharField(max_length=300, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
@@ -123,7 +189,10 @@ class Officer(PersonName, Provenance):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["name_key"], name="officer_unique_name"),
+            models.UniqueConstraint(fields=["council", "name_key"],
+                                    name="officer_unique_name_in_council"),
+            models.UniqueConstraint(fields=["name_key"], condition=Q(council__isnull=True),
+                                    name="officer_unique_name_without_council"),
         ]
 
     def __str__(self):

@@ -1,7 +1,25 @@
 """Vocabularies shared by every app. Each fixed list of words lives once, here or in its
-app's ``vocab.py``."""
+app's ``vocab.py``.
+
+Polarity, RAG ratings and risk levels are judgements' own words (``judgements.vocab``,
+free of Django so that parsers can use them); model fields take their choices from the
+lists below, made from those enumerations. See docs/decisions/0002-one-vocabulary.md.
+"""
+
+from enum import StrEnum
 
 from django.db import models
+
+from scrutinydesk.judgements.vocab import RAG, Polarity, RiskLevel
+
+__all__ = ["POLARITY_CHOICES", "RAG_CHOICES", "RISK_LEVEL_CHOICES", "MediaType", "PaperKind",
+           "Polarity", "RAG", "RiskLevel", "UNIT_BOUNDS", "Unit", "choices_of"]
+
+
+def choices_of(vocabulary: type[StrEnum], *, leave_out=()) -> list[tuple[str, str]]:
+    """A model field's choices from one of judgements' enumerations: (value, label)."""
+    return [(member.value, member.label[:1].upper() + member.label[1:])
+            for member in vocabulary if member not in leave_out]
 
 
 class PaperKind(models.TextChoices):
@@ -22,12 +40,10 @@ class MediaType(models.TextChoices):
     DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)"
 
 
-class Polarity(models.TextChoices):
-    """Which direction is good. The values match ``scrutinydesk.judgements``."""
-
-    HIGHER_IS_BETTER = "higher_is_better", "Higher is better"
-    LOWER_IS_BETTER = "lower_is_better", "Lower is better"
-    NO_JUDGEMENT = "no_judgement", "No judgement (higher or lower is not better or worse)"
+POLARITY_CHOICES = choices_of(Polarity)
+# "" stands for no rating, so NONE is not stored.
+RAG_CHOICES = choices_of(RAG, leave_out={RAG.NONE})
+RISK_LEVEL_CHOICES = choices_of(RiskLevel)
 
 
 class Unit(models.TextChoices):

@@ -127,7 +127,7 @@ def infer_polarity(subject) -> None:
                 by_letter = Polarity.HIGHER_IS_BETTER if above == good else \
                     Polarity.LOWER_IS_BETTER
                 votes.setdefault(by_letter, []).append(
-                    f"{s.edition.edition:%B %Y}: marked {s.benchmark_rag}")
+                    f"{s.edition.edition:%B %Y}: marked {letter.letter}")
     if len(votes) != 1:
         return
     polarity, reasons = next(iter(votes.items()))
@@ -259,6 +259,7 @@ def check_stated(s: StatedJudgement) -> list[Found]:
         if expected in (None, j.RAG.NONE):
             continue  # a neutral word ("HIGHER") is not rated by the key: nothing to check
         if j.stated_rag_consistent(word, letter) is False:
+            letter = j.parse_rag(letter).letter
             found.append(Found(f"rag:{key}:{label}", FindingKind.RAG, Severity.ERROR,
                                f"{word.value.upper()} {letter}",
                                f"{word.value.upper()} {expected.letter}", (

@@ -168,7 +168,26 @@ _WEEKDAY_DATE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.{0,3
                            re.I)
 
 
+_BODY_AND_DATE = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Forum|Commission)\b"
+                            r".{0,20}[-–,|].{0,12}\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+\d{4}\b")
+_CANCELLED_MARK = re.compile(r"^(?:meeting\s+)?cancell?ed$|^status\s*:?\s*cancell?ed$", re.I)
+
+
+def _cancelled_page(head: list[Line]) -> list[str]:
+    """A page for a meeting that did not take place: "<Committee> - 19 March 2020" and a
+    "MEETING CANCELLED" banner or a "Status: Cancelled" line, with no items."""
+    titled = _first(head, _BODY_AND_DATE, 20)
+    marks = [ln for ln in head[:60] if _CANCELLED_MARK.match(_text(ln))]
+    if titled and marks:
+        return [f'committee and date "{_text(titled)[:80]}" on line {titled.number}',
+                f'"{_text(marks[0])}" on line {marks[0].number}']
+    return []
+
+
 def _meeting_page(paper: Paper, head: list[Line]) -> list[str]:
+    cancelled = _cancelled_page(head)
+    if cancelled:
+        return cancelled
     heading = _first(head, _PAGE_HEADING, 15)
     items_heading = _first(head, _ITEMS_HEADING, 80)
     if not (heading or items_heading):
@@ -266,6 +285,7 @@ _MINUTES_HEAD = re.compile(r"\bminutes of (?:the|a)\b.{0,160}\b(?:held|meeting)\
 _MINUTES_ALONE = re.compile(r"^minutes$", re.I)
 _DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                     r"dec)[a-z]*,?\s+\d{4}\b", re.I)
+_TITLE_MINUTES = re.compile(r"^\s*(?:draft\s+)?minutes\s*[-–:|]\s*.{3,150}\b\d{4}\b", re.I)
 _PRESENT = re.compile(r"^(?:Present|Attendance|Members present)\b", re.I)
 _WP_TITLE = re.compile(r"\b(?:Work Programme|Forward Plan)\b", re.I)
 _WP_BODY = re.compile(r"^(?:Q[1-6]\b|Date of Meeting\b|Topics? |Items relating to|Work in "
@@ -280,6 +300,9 @@ def _minutes(paper: Paper, head: list[Line]) -> list[str]:
                                      if alone.number - 4 <= ln.number <= alone.number + 8):
             heading = alone
     present = _first(head, _PRESENT, 40)
+    if heading is None and present and _TITLE_MINUTES.match(paper.metadata.get("title", "")):
+        return [f'page title "{paper.metadata["title"][:80]}"',
+                f'"Present" on line {present.number}']
     if heading and present:
         return [f'minutes heading on line {heading.number}',
                 f'"Present" on line {present.number}']

@@ -215,6 +215,7 @@ class ParsedValue:
     status: str = ""  # outcomes.vocab.ObservationStatus value when there is no value
     #                   ("under_development", "to_follow", "not_published")
     breakdown: str = ""  # "Principal", "Non Principal", "28 days"
+    note: str = ""  # an explanation printed after the value: "provisional, subject to validation"
 
 
 @dataclass(slots=True)
@@ -226,6 +227,7 @@ class ParsedSeries:
     points: list[tuple[str, Decimal | None]] = field(default_factory=list)  # (period text, value)
     is_comparator: bool = False
     ref: SourceRef = field(default_factory=SourceRef)
+    is_own: bool = False  # the area's own figures, though named ("Wealdshire")
 
 
 @dataclass(slots=True)
@@ -235,7 +237,7 @@ class ParsedTrend:
     text: str
     word: str = ""  # outcomes.vocab.StatedTrend value, "" if the word is not recognised
     printed_word: str = ""  # as printed: "IMPROVING", "Unchanged", "No Trend"
-    rag: str = ""  # "R", "A", "G" or ""
+    rag: str = ""  # judgements.RAG value: "red", "amber", "green", or ""
     over_text: str = ""  # "3 year" where the paper says over how long
 
 
@@ -250,7 +252,7 @@ class ParsedBenchmark:
     value: Decimal | None = None  # the comparator's value as printed
     value_text: str = ""
     period_text: str = ""
-    rag: str = ""
+    rag: str = ""  # judgements.RAG value, as for a trend
     no_data: bool = False  # "No comparable data provided by lead officer"
 
 
@@ -276,6 +278,8 @@ class ParsedMeasure:
     series: list[ParsedSeries] = field(default_factory=list)
     trend: ParsedTrend | None = None
     ref: SourceRef = field(default_factory=SourceRef)
+    target: ParsedValue | None = None  # "(target 80%)" printed beside its latest value
+    other_values: list[ParsedValue] = field(default_factory=list)  # "(year to date 17)"
 
 
 @dataclass(slots=True)
@@ -334,6 +338,7 @@ class ParsedMonitoringReport:
     key: dict[str, str] = field(default_factory=dict)  # printed word -> meaning
     contents: list[tuple[str, str]] = field(default_factory=list)  # (entry, page) as printed
     ref: SourceRef = field(default_factory=SourceRef)
+    warnings: list[str] = field(default_factory=list)  # tables and figures not placed
 
 
 # --- Action plans -----------------------------------------------------------------------
@@ -359,7 +364,7 @@ class ParsedAction:
     progress: str = ""
     status: str = ""  # actionplans.vocab.ActionStatus value (worst of its milestones if unstated)
     status_text: str = ""
-    rag: str = ""  # actionplans.vocab.RAG value where the plan prints a colour
+    rag: str = ""  # judgements.RAG value where the plan prints a colour
     milestones: list[ParsedMilestone] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # other columns by heading
     ref: SourceRef = field(default_factory=SourceRef)

@@ -19,6 +19,7 @@ from django.db import DatabaseError, transaction
 
 from scrutinydesk.core.models import SourceDocument
 
+from .accounting import Accounting, account
 from .errors import MalformedPaper, PaperError, PaperTooLarge
 from .loaders import LoadContext, load_parsed
 
@@ -40,6 +41,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     set_aside: list = field(default_factory=list)  # loaders.SetAside: figures not filed
     findings: dict[str, int] = field(default_factory=dict)  # the audit's counts
+    accounting: Accounting | None = None  # what became of each figure of the paper
 
     @property
     def total_created(self) -> int:
@@ -81,7 +83,8 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
                             already_imported=True, dry_run=dry_run)
     paper = read_paper(data, name, max_bytes=settings.MAX_UPLOAD_BYTES)
     parsed = parse_paper(paper, kind)
-    result = ImportResult(name=name, kind=parsed.kind, dry_run=dry_run)
+    accounting = account(paper, parsed.record)
+    result = ImportResult(name=name, kind=parsed.kind, dry_run=dry_run, accounting=accounting)
     try:
         with transaction.atomic():
             source = SourceDocument(
@@ -90,10 +93,12 @@ def import_bytes(data: bytes, name: str, *, dry_run: bool = False, user=None,
                 page_count=paper.page_count, text=paper.text,
                 parser_version=PARSER_VERSION, imported_by=user,
                 title=_title(parsed.record)[:500],
+                accounting=accounting.as_dict() if accounting is not None else {},
             )
             source.save()
             ctx = LoadContext(source)
             load_parsed(ctx, parsed.record)
+            _unfiled(accounting, ctx, source)
             if ctx.warnings:
                 source.warnings = ctx.warnings
                 source.save(update_fields=["warnings"])
@@ -133,14 +138,18 @@ def reread_paper(source: SourceDocument, *, user=None) -> ImportResult:
         data, name = source.text.encode("utf-8"), f"{Path(source.name).stem}.txt"
     paper = read_paper(data, name, max_bytes=settings.MAX_UPLOAD_BYTES)
     parsed = parse_paper(paper, source.kind)
-    result = ImportResult(name=source.name, kind=parsed.kind, source=source)
+    accounting = account(paper, parsed.record)
+    result = ImportResult(name=source.name, kind=parsed.kind, source=source,
+                          accounting=accounting)
     try:
         with transaction.atomic():
             source.text, source.page_count = paper.text, paper.page_count
             source.parser_version = PARSER_VERSION
             source.title = _title(parsed.record)[:500] or source.title
+            source.accounting = accounting.as_dict() if accounting is not None else {}
             ctx = LoadContext(source)
             load_parsed(ctx, parsed.record)
+            _unfiled(accounting, ctx, source, save=False)
             source.warnings = ctx.warnings
             source.save()
             after_reading_again(source, user)
@@ -155,6 +164,21 @@ def reread_paper(source: SourceDocument, *, user=None) -> ImportResult:
                              f"{message}", source=source.name) from exc
     result.findings = audit_changes(ctx)
     return result
+
+
+def _unfiled(accounting: Accounting | None, ctx: LoadContext, source: SourceDocument, *,
+             save: bool = True) -> None:
+    """The parser's warnings, and the figures the loader would not file counted unread
+    again, kept on the paper."""
+    if accounting is None:
+        return
+    for warning in accounting.warnings:
+        ctx.warn(warning)
+    for entry in ctx.set_aside:
+        accounting.unfile(entry.text, entry.line, "not filed")
+    source.accounting = accounting.as_dict()
+    if save:
+        source.save(update_fields=["accounting"])
 
 
 def _keep_file(source: SourceDocument, data: bytes) -> None:

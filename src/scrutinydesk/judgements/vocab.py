@@ -122,27 +122,44 @@ class RiskLevel(StrEnum):
     MEDIUM = "medium"
     LOW = "low"
 
+    @property
+    def label(self) -> str:
+        """As reports print it: "HIGH"."""
+        return self.value.upper()
+
 
 class RAG(StrEnum):
-    """Red / amber / green rating, always shown with its word and symbol."""
+    """Red / amber / green rating, always shown with its word and symbol.
+
+    Blue is the action plans' "complete" (a BRAG rating); no judgement is ever blue.
+    NONE is never stored: a record with no rating holds "".
+    """
 
     RED = "red"
     AMBER = "amber"
     GREEN = "green"
+    BLUE = "blue"
     NONE = "none"
 
     @property
     def letter(self) -> str:
-        return {RAG.RED: "R", RAG.AMBER: "A", RAG.GREEN: "G", RAG.NONE: "–"}[self]
+        return {RAG.RED: "R", RAG.AMBER: "A", RAG.GREEN: "G", RAG.BLUE: "B",
+                RAG.NONE: "–"}[self]
 
     @property
     def word(self) -> str:
-        return {RAG.RED: "Red", RAG.AMBER: "Amber", RAG.GREEN: "Green", RAG.NONE: "Not rated"}[self]
+        return {RAG.RED: "Red", RAG.AMBER: "Amber", RAG.GREEN: "Green",
+                RAG.BLUE: "Blue (complete)", RAG.NONE: "Not rated"}[self]
+
+    @property
+    def label(self) -> str:
+        return self.word
 
     @property
     def symbol(self) -> str:
-        """A shape readable without colour: tick, dot, cross, dash."""
-        return {RAG.RED: "✗", RAG.AMBER: "●", RAG.GREEN: "✓", RAG.NONE: "–"}[self]
+        """A shape readable without colour: tick, dot, cross, star, dash."""
+        return {RAG.RED: "✗", RAG.AMBER: "●", RAG.GREEN: "✓", RAG.BLUE: "★",
+                RAG.NONE: "–"}[self]
 
 
 class CannotCalculate(StrEnum):

@@ -13,11 +13,10 @@ from simple_history.models import HistoricalRecords
 from scrutinydesk.core.fields import PeriodField
 from scrutinydesk.core.models import Officer, Provenance, ProvenanceQuerySet
 from scrutinydesk.core.periods import Period, PeriodError, PeriodKind
-from scrutinydesk.core.vocab import UNIT_BOUNDS, Polarity, Unit
+from scrutinydesk.core.vocab import POLARITY_CHOICES, RAG_CHOICES, UNIT_BOUNDS, Polarity, Unit
 
 from .titles import normalise_code, normalise_title
 from .vocab import (
-    RAG,
     CommentaryKind,
     ComparatorKind,
     FocusKind,
@@ -59,8 +58,8 @@ class Outcome(Provenance):
 class JudgementSettings(models.Model):
     """How judgements are computed for an indicator or measure (see docs/methodology.md)."""
 
-    polarity = models.CharField(max_length=20, choices=Polarity.choices,
-                                default=Polarity.NO_JUDGEMENT)
+    polarity = models.CharField(max_length=20, choices=POLARITY_CHOICES,
+                                default=Polarity.NO_JUDGEMENT.value)
     polarity_basis = models.CharField(
         max_length=500, blank=True,
         help_text="Why the polarity is what it is: set by a person, or read from a report.")
@@ -380,7 +379,8 @@ def revisions_of(observations) -> list[Revision]:
 
 
 class Comparator(models.Model):
-    """What Dorset is compared with: England, the region, statistical neighbours, a target."""
+    """What the council's area is compared with: England, the region, statistical
+    neighbours, a target."""
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=30, choices=ComparatorKind.choices,
@@ -478,7 +478,7 @@ class StatedJudgement(ObservedThing, Provenance):
     trend_printed = models.CharField(max_length=50, blank=True,
                                      help_text='The trend word as printed, e.g. "Unchanged".')
     trend = models.CharField(max_length=20, choices=StatedTrend.choices, blank=True)
-    trend_rag = models.CharField(max_length=1, choices=RAG.choices, blank=True)
+    trend_rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True)
     benchmark_text = models.CharField(max_length=300, blank=True)
     benchmark_printed = models.CharField(max_length=50, blank=True,
                                          help_text='The benchmark word as printed.')
@@ -489,7 +489,7 @@ class StatedJudgement(ObservedThing, Provenance):
                                           blank=True)
     benchmark_period = PeriodField(blank=True, null=True)
     benchmark_period_text = models.CharField(max_length=100, blank=True)
-    benchmark_rag = models.CharField(max_length=1, choices=RAG.choices, blank=True)
+    benchmark_rag = models.CharField(max_length=10, choices=RAG_CHOICES, blank=True)
     history = HistoricalRecords()
 
     class Meta:

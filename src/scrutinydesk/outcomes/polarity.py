@@ -66,9 +66,10 @@ def suggestion_for(subject) -> j.PolaritySuggestion:
 def confirm_polarity(subject, polarity: str, user, *, reason: str = "") -> None:
     """Record that ``user`` confirmed ``polarity`` for the subject (its history keeps the
     earlier setting)."""
-    if polarity not in Polarity.values:
+    values = [p.value for p in Polarity]
+    if polarity not in values:
         raise ValueError(f"“{polarity}” is not a polarity; choose one of "
-                         f"{', '.join(Polarity.values)}.")
+                         f"{', '.join(values)}.")
     who = user.get_full_name() or user.get_username()
     basis = f"{CONFIRMED} by {who} on {timezone.localdate():%-d %B %Y}"
     subject.polarity = polarity

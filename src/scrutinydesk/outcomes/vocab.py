@@ -52,8 +52,3 @@ class StatedBenchmark(models.TextChoices):
     LOWER = "lower", "LOWER"
     NOT_COMPARED = "not_compared", "Not compared"
 
-
-class RAG(models.TextChoices):
-    RED = "R", "Red"
-    AMBER = "A", "Amber"
-    GREEN = "G", "Green"

@@ -19,7 +19,7 @@ DEFAULT_RECOMMENDATION = (
 
 def council_of(outcome, edition) -> str:
     committee = _committee(outcome, edition)
-    return committee.council if committee is not None else ""
+    return committee.council.name if committee is not None and committee.council else ""
 
 
 def _committee(outcome, edition):

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scrutinydesk import judgements as j
-from scrutinydesk.risks.vocab import LEVEL_ORDER, RiskLevel, RiskTrend
+from scrutinydesk.core.vocab import RiskLevel
+from scrutinydesk.risks.vocab import LEVEL_ORDER, RiskTrend
 
 WORSENING_DIRECTION = "worsening since the previous period"
 WORSENING_TREND = "worsening trend"

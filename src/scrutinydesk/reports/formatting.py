@@ -6,13 +6,12 @@ import re
 from decimal import Decimal
 
 from scrutinydesk import judgements as j
+from scrutinydesk.core.models import area_of
 from scrutinydesk.core.vocab import Unit
 
 from .model import Figure, Rated
 
 RATE_UNITS = {Unit.PER_1000, Unit.PER_10000, Unit.PER_100000}
-_COUNCIL_SUFFIX = re.compile(
-    r"\s+(?:county|borough|city|district|metropolitan borough|unitary)?\s*council\s*$", re.I)
 
 
 def number(value: float | Decimal | None) -> str:
@@ -62,8 +61,7 @@ def observation_figure(o, subject) -> Figure | None:
 
 def area_name(council: str) -> str:
     """ "Dorset County Council" → "Dorset"; the name given to the main series."""
-    name = _COUNCIL_SUFFIX.sub("", council or "").strip()
-    return name or "This area"
+    return area_of(council) or "This area"
 
 
 def capitalise(text: str) -> str:

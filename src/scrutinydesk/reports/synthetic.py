@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from scrutinydesk.committees.models import Committee
-from scrutinydesk.core.models import Officer
+from scrutinydesk.core.models import Council, Officer
 from scrutinydesk.core.periods import Period
 from scrutinydesk.core.vocab import Polarity, Unit
 from scrutinydesk.outcomes.models import (
@@ -62,7 +62,7 @@ def make_synthetic_outcome(name: str = "Resilient", *, indicators: int = 10, yea
     prefix = "".join(w[0] for w in name.split())[:4].upper() + "X"
     committee, _ = Committee.objects.get_or_create(
         name=f"{name} Overview and Scrutiny Committee",
-        defaults={"council": "Wessex County Council"})
+        defaults={"council": Council.objects.named("Wessex County Council")})
     outcome = Outcome.objects.create(name=name, code_prefix=prefix, sponsor="Alex Morgan",
                                      sponsor_title="Director of People")
     outcome.committees.add(committee)

@@ -4,8 +4,9 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from scrutinydesk.core.models import Provenance
+from scrutinydesk.core.vocab import RISK_LEVEL_CHOICES
 
-from .vocab import RiskLevel, RiskTrend
+from .vocab import RiskTrend
 
 
 class Risk(Provenance):
@@ -38,7 +39,7 @@ class RiskAssessment(Provenance):
 
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField()
-    level = models.CharField(max_length=10, choices=RiskLevel.choices, blank=True)
+    level = models.CharField(max_length=10, choices=RISK_LEVEL_CHOICES, blank=True)
     score = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Numeric score (likelihood × impact) where used.")
     trend = models.CharField(max_length=12, choices=RiskTrend.choices, blank=True)

@@ -2,11 +2,7 @@
 
 from django.db import models
 
-
-class RiskLevel(models.TextChoices):
-    HIGH = "high", "HIGH"
-    MEDIUM = "medium", "MEDIUM"
-    LOW = "low", "LOW"
+from scrutinydesk.judgements.vocab import RiskLevel
 
 
 class RiskTrend(models.TextChoices):

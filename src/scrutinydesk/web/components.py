@@ -105,14 +105,13 @@ class RagTag:
     colour: str
 
 
-_RAG_COLOURS = {RAG.RED: "red", RAG.AMBER: "orange", RAG.GREEN: "green", RAG.NONE: "grey"}
+_RAG_COLOURS = {RAG.RED: "red", RAG.AMBER: "orange", RAG.GREEN: "green", RAG.BLUE: "blue",
+                RAG.NONE: "grey"}
 
 
 def rag_for(value) -> RagTag:
     """A RAG rating ("red", RAG.AMBER, "blue" for complete …) as its word, its symbol and
     a colour: readable without the colour."""
     text = str(getattr(value, "value", value) or "").lower()
-    if text == "blue":
-        return RagTag("Blue (complete)", "★", "blue")
     rag = RAG(text) if text in {r.value for r in RAG} else RAG.NONE
     return RagTag(rag.word, rag.symbol, _RAG_COLOURS[rag])

@@ -13,13 +13,13 @@ SERVICE_NAME = "Scrutiny Desk"
 
 
 def council_name() -> str:
-    """``SCRUTINYDESK_COUNCIL``, else the one council every committee names, else blank."""
+    """``SCRUTINYDESK_COUNCIL``, else the one council recorded, else blank."""
     if settings.COUNCIL_NAME:
         return settings.COUNCIL_NAME
-    from scrutinydesk.committees.models import Committee
+    from scrutinydesk.core.models import Council
 
-    names = set(Committee.objects.exclude(council="").values_list("council", flat=True)[:2])
-    return names.pop() if len(names) == 1 else ""
+    names = list(Council.objects.values_list("name", flat=True)[:2])
+    return names[0] if len(names) == 1 else ""
 
 
 def site(request) -> dict:

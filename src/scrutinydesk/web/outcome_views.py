@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from scrutinydesk.accounts.roles import Role, has_role, role_required
 from scrutinydesk.api.tabular import Column as ExportColumn
 from scrutinydesk.api.tabular import export_response
-from scrutinydesk.core.vocab import Polarity
+from scrutinydesk.core.vocab import POLARITY_CHOICES, Polarity
 from scrutinydesk.outcomes.assessment import assess
 from scrutinydesk.outcomes.models import (
     BoardEntry,
@@ -196,7 +196,7 @@ def subject_page(request, slug, kind, pk):
                        ("Benchmark", data.judged_benchmark(a.benchmark)),
                        ("Target", data.judged_target(a.target))],
         "confirmed": polarity_confirmed(subject), "suggestion": suggestion,
-        "polarity_choices": Polarity.choices,
+        "polarity_choices": POLARITY_CHOICES,
         "can_confirm": has_role(request.user, Role.OFFICER),
         "commentary": data.commentary_by_edition(subject),
         "printed": data.values_by_edition(subject, a.series),
@@ -224,7 +224,7 @@ def confirm_subject_polarity(request, slug, kind, pk):
                                 outcome__slug=slug)
     choice = request.POST.get("polarity", "")
     url = reverse("web:outcome-subject", args=[slug, kind, pk])
-    if choice not in Polarity.values:
+    if choice not in {p.value for p in Polarity}:
         messages.error(request, "Choose which way is better before confirming.")
         return redirect(f"{url}#polarity")
     confirm_polarity(subject, choice, request.user,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db import models
 
 from scrutinydesk.committees.models import Committee, Member
-from scrutinydesk.core.models import Officer, SourceDocument
+from scrutinydesk.core.models import Council, Officer, SourceDocument
 from scrutinydesk.core.names import clean_person_name, names_match, normalise_person_name
 from scrutinydesk.ingest.corrections import CorrectionBook
 from scrutinydesk.ingest.records import SourceRef
@@ -43,6 +43,19 @@ class LoadContext:
     default_pages: tuple[int | None, int | None] = (None, None)
     # people's corrections (ingest.corrections), read at the first upsert
     corrections: CorrectionBook | None = None
+    # the council the paper belongs to: named in its heading, or its committee's
+    council: Council | None = None
+
+    def council_for(self, committee: Committee | None = None) -> Council | None:
+        """The council whose people a name is looked up among: the committee's, else the
+        paper's, else the only council recorded (None when there is none or several)."""
+        if committee is not None and committee.council_id:
+            return committee.council
+        if self.council is None:
+            only = list(Council.objects.all()[:2])
+            if len(only) == 1:
+                self.council = only[0]
+        return self.council
 
     def provenance(self, ref: SourceRef | None = None) -> dict:
         page = ref.page if ref and ref.page is not None else self.default_pages[0]
@@ -118,18 +131,30 @@ class LoadContext:
 
     # --- people and committees ------------------------------------------------------------
     def committee(self, name: str, council: str = "") -> Committee:
+        """The committee a paper names, with the council its heading names ("Dorset County
+        Council") recorded as a Council of its own."""
         name = " ".join(name.split())
-        found = Committee.objects.filter(name__iexact=name).first()
+        named = Council.objects.named(council)
+        if named is not None and self.council is None:
+            self.council = named
+        council = named or self.council_for()
+        pool = Committee.objects.all()
+        if council is not None:  # this council's committee, else one not yet given a council
+            pool = pool.filter(council=council) if pool.filter(
+                council=council, name__iexact=name).exists() else pool.filter(council=None)
+        found = pool.filter(name__iexact=name).first()
         if found is None:
-            found = Committee.objects.filter(slug=_slug(name)).first()
+            found = pool.filter(slug=_slug(name)).first()
         if found is None:
             found = Committee(name=name, council=council, **self.provenance())
             found.save()
             self.count(Committee, "created")
-        elif council and not found.council:
-            found.council = council
+        elif named is not None and not found.council_id:
+            found.council = named
             found.save()
             self.count(Committee, "updated")
+        if found.council_id and self.council is None:
+            self.council = found.council
         return found
 
     def member(self, printed: str, committee: Committee | None = None) -> Member | None:
@@ -140,10 +165,11 @@ class LoadContext:
         key = normalise_person_name(name)
         if not key:
             return None
-        found = Member.objects.filter(name_key=key).first()
+        council = self.council_for(committee)
+        pool = Member.objects.filter(council=council)
+        found = pool.filter(name_key=key).first() or self._adopt(Member, key, council)
         if found:
             return found
-        pool = Member.objects.all()
         if committee is not None:
             in_committee = [m for m in pool.filter(memberships__committee=committee).distinct()
                             if names_match(m.name, name)]
@@ -161,22 +187,36 @@ class LoadContext:
         if len(candidates) > 1:
             self.warn(f"“{printed}” could be any of {', '.join(m.name for m in candidates)}; "
                       "recorded as a separate member — merge in the admin if they are one.")
-        member = Member(name=name, **self.provenance())
+        member = Member(name=name, council=council, **self.provenance())
         member.save()
         self.count(Member, "created")
         return member
+
+    def _adopt(self, model, key: str, council: Council | None):
+        """A person recorded with no council, now named in a paper of ``council``: theirs."""
+        if council is None:
+            return None
+        found = model.objects.filter(council__isnull=True, name_key=key).first()
+        if found is not None:
+            found.council = council
+            found.save()
+            self.count(model, "updated")
+        return found
 
     def officer(self, printed: str, job_title: str = "") -> Officer | None:
         name = clean_person_name(printed)
         key = normalise_person_name(name)
         if not key or len(key) < 3:
             return None
-        found = Officer.objects.filter(name_key=key).first()
+        council = self.council_for()
+        pool = Officer.objects.filter(council=council)
+        found = pool.filter(name_key=key).first() or self._adopt(Officer, key, council)
         if found is None and " " not in key:
-            matches = [o for o in Officer.objects.all() if names_match(o.name, name)]
+            matches = [o for o in pool if names_match(o.name, name)]
             found = matches[0] if len(matches) == 1 else None
         if found is None:
-            found = Officer(name=name, job_title=job_title[:300], **self.provenance())
+            found = Officer(name=name, job_title=job_title[:300], council=council,
+                            **self.provenance())
             found.save()
             self.count(Officer, "created")
         elif job_title and not found.job_title:

@@ -52,6 +52,8 @@ from scrutinydesk.risks.models import Risk, RiskAssessment
 from .base import LoadContext
 
 MATCH_THRESHOLD = 0.6  # share of title words in common to take two titles as one indicator
+# Series names that stand for the council's own figures, besides the names the report and
+# the council on record give its area (see _EditionLoader)
 MAIN_SERIES_NAMES = {"", "latest", "value", "actual", "council", "local authority"}
 
 
@@ -200,6 +202,9 @@ class _EditionLoader:
                  main_labels: set[str] = frozenset()):
         self.ctx, self.outcome, self.edition = ctx, outcome, edition
         self.main_labels = set(main_labels)  # the area's own name, as its headlines print it
+        council = ctx.council_for(outcome.committees.exclude(council=None).first())
+        if council is not None:  # and as the council on record is named
+            self.main_labels |= council.area_names
         self.seen_indicators: list[PopulationIndicator] = []
         self.seen_measures: list[PerformanceMeasure] = []
         self.breakdowns: dict[int, set[str]] = {}  # measure pk -> breakdowns printed
@@ -468,7 +473,7 @@ class _EditionLoader:
         breakdown). A table of the subject's own in another unit than the subject's is
         set aside whole: it is another series's, and cannot be placed with confidence."""
         name = series.name.strip()
-        is_main = name.lower() in MAIN_SERIES_NAMES or \
+        is_main = series.is_own or name.lower() in MAIN_SERIES_NAMES or \
             name.lower() == self.outcome.name.lower() or name.casefold() in self.main_labels
         if breakdown is not None:  # placed by the caller
             is_main, name = not breakdown, breakdown
@@ -601,6 +606,10 @@ class _EditionLoader:
         for series in parsed.series:
             self._series(measure, series)
         first = parsed.latest[0] if parsed.latest else None
+        latest_period = read_period(first.period_text, measure.frequency) if first else None
+        for value in parsed.other_values:
+            self._other_value(measure, value, latest_period, parsed.ref)
+        self._target(measure, parsed.target, latest_period, parsed.ref)
         before = next((v for v in parsed.previous
                        if first is None or v.breakdown == first.breakdown), None)
         if first is not None or parsed.trend is not None or before is not None:

@@ -14,6 +14,7 @@ from scrutinydesk.core.periods import Period, PeriodError
 from scrutinydesk.ingest.parsers.common import parse_date
 from scrutinydesk.ingest.parsers.coversheet import clean
 from scrutinydesk.ingest.text import Line
+from scrutinydesk.judgements.vocab import RAG
 
 # Column headings by the field they fill; anything else is kept in ``extra`` by heading.
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -49,8 +50,8 @@ _STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("overdue", r"overdue"),
     ("not_started", r"not\s*(?:yet\s*)?started"),
 )
-_COLOURS = {"red": "red", "amber": "amber", "green": "green", "blue": "blue"}
-_LETTERS = {"r": "red", "a": "amber", "g": "green", "b": "blue"}
+_COLOURS = {rag.value: rag.value for rag in RAG if rag is not RAG.NONE}
+_LETTERS = {rag.letter.lower(): rag.value for rag in RAG if rag is not RAG.NONE}
 COLOUR_STATUS = {"red": "off_target", "amber": "at_risk", "green": "on_target",
                  "blue": "complete"}
 STATUS_COLOUR = {"complete": "blue", "on_target": "green", "at_risk": "amber",

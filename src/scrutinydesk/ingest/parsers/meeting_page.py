@@ -57,6 +57,11 @@ _COUNCIL_ONLY = re.compile(r"^(?:(?:London|Royal)\s+Borough\s+of\s+.+|City\s+of\
                            r"|.+\s+Authority)$")
 _BODY = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board|Cabinet|Forum|Commission)\b")
 _BREADCRUMB = re.compile(r">|\byou are here\b", re.I)
+_BARE_LABEL = re.compile(r"^(?P<l>time|location|venue|place)$", re.I)
+# "The meeting has been rearranged for Wednesday 8 July 2020 at 10.30am."
+_REARRANGED = re.compile(r"\b(?:rearranged|re-arranged|rescheduled|moved)\s+(?:to|for)\s+"
+                         r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                         r"(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})", re.I)
 _TIME_LABEL = re.compile(r"^time\s*:\s*(?P<t>\S.*)$", re.I)
 # "Decisions" / "Minutes" heading the items: what each item records is its minutes
 _RECORD_HEADING = re.compile(r"^(?:decisions|minutes)$", re.I)
@@ -172,6 +177,18 @@ def _header(entries: list[tuple[int, Line, str]], pos: int, meeting: ParsedMeeti
         k, line, text = entries[e]
         if _item_start(text, line.text, None) or _PART.match(text):
             return e
+        bare = _BARE_LABEL.match(text)  # "Location" on one line, the place on the next
+        if bare and e + 1 < len(entries):
+            value = entries[e + 1][2]
+            if bare["l"].lower() == "time" and meeting.start_time is None and md.times_in(value):
+                meeting.start_time = md.times_in(value)[0]
+            elif bare["l"].lower() != "time" and not meeting.venue and len(value) <= 200:
+                meeting.venue = venue_name(value)
+            e += 2
+            continue
+        moved = _REARRANGED.search(text)
+        if moved and (when := parse_date(moved.group(1))) and when > meeting.date:
+            meeting.future_meetings.append(ParsedFutureMeeting(when, ref=mt.ref_of(line)))
         t = _TIME_LABEL.match(text)
         if t and meeting.start_time is None and md.times_in(t["t"]):
             meeting.start_time = md.times_in(t["t"])[0]

@@ -77,7 +77,14 @@ def parse_minutes(paper: Paper) -> ParsedMeeting:
     lines = [ln for ln in paper.lines if not PAGE_ARTEFACT.match(ln.text)]
     if not any(not mt.is_blank(ln.text) for ln in lines):
         raise MalformedPaper("The minutes are empty", expected=EXPECTED_HEADING)
-    meeting, pos = _heading(lines)
+    titled = title_heading(paper.metadata.get("title", ""))
+    if titled is not None and not any(_MINUTES_OF.match(mt.clean(ln.text)) for ln in lines[:60]):
+        # no heading in the text: the page's title names the meeting
+        meeting = titled
+        pos = next((i for i, ln in enumerate(lines) if mp.attendance_label(mt.clean(ln.text))),
+                   0)
+    else:
+        meeting, pos = _heading(lines)
     end = next((i for i in range(pos, len(lines)) if _END.match(mt.clean(lines[i].text))),
                len(lines))
     if end < len(lines):
@@ -162,6 +169,26 @@ def _heading(lines: list[Line]) -> tuple[ParsedMeeting, int]:
     first = lines[nonblank[0]] if nonblank else None
     raise MalformedPaper("No minutes heading with a committee and a date was found",
                          line=first.number if first else None, expected=EXPECTED_HEADING)
+
+
+# "Minutes - Children, Education and Families Scrutiny Committee - 7 October 2019 | Fenmarsh
+# Council": a saved page's title
+_TITLE = re.compile(r"^\s*(?:draft\s+)?minutes\s*[-–:|]\s*(?P<c>.{3,150}?)\s*[-–,]\s*"
+                    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(?P<d>\d{1,2}(?:st|nd|"
+                    r"rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4})\s*(?:[|–-]\s*(?P<council>[^|]{3,80}))?$",
+                    re.I)
+
+
+def title_heading(title: str) -> ParsedMeeting | None:
+    """The meeting a page's title names, or None: "Minutes - <committee> - <date> |
+    <council>"."""
+    m = _TITLE.match(title or "")
+    when = parse_date(m["d"]) if m else None
+    if not m or when is None or not _BODY.search(m["c"]):
+        return None
+    council = (m["council"] or "").strip()
+    return ParsedMeeting(committee=m["c"].strip(), date=when, status=mt.HELD, has_minutes=True,
+                         council=council if _COUNCIL.match(council) else "")
 
 
 def title_case(text: str) -> str:

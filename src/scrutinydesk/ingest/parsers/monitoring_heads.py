@@ -16,7 +16,7 @@ from .monitoring_text import Row, is_prose, join_fragments
 _NOT_PREFIX = {"page", "date", "tel", "item", "appendix", "table", "figure", "chart", "note",
                "paragraph", "section", "step", "priority", "action", "level", "score", "rank",
                "phone", "room", "minute", "question", "qtr", "quarter", "latest", "trend",
-               "dorset", "comparator", "risk", "time", "fax", "mobile", "ext", "week", "day"}
+               "comparator", "risk", "time", "fax", "mobile", "ext", "week", "day"}
 _CANDIDATE = re.compile(r"^\W{0,3}([A-Z][A-Za-z]{2,15})\s?(:)?\s?[-–]?\s?(\d{1,2})(?![\d/%.,])")
 _SUMMARY = re.compile(r"^([A-Z]{3,15})\s?[-–:]\s?Executive Summary", re.I)
 _HEADING_WORDS = re.compile(r"Population Indicator|Lead Officer")

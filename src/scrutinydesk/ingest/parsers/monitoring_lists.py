@@ -13,6 +13,7 @@ from .monitoring_words import risk_level, risk_trend, status_word
 
 _VALUE = re.compile(r"^(?P<pre>.{0,300}?)\b(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
 _THEN_PREVIOUS = re.compile(r"\s[-–—:;,|]?\s?\bPrevious\b")
+_THEN_LATEST = re.compile(r"\s[-–—:;,|]?\s?\bLatest\b")
 _TITLE_START = re.compile(r"^(?:[A-Za-z%(#£]|\d+(?:st|nd|rd|th)\b)")
 
 
@@ -33,7 +34,38 @@ class Measures:
         for line in lines:
             m = _VALUE.match(line[:2000])
             value = values.read_value(m["rest"], line) if m else None
-            if m and value is not None:
+            statement = values.read_statement(m["rest"], line) if m else []
+            if len(statement) >= 2:  # a value and its breakdown, or the breakdown alone
+                first, *more = statement
+                self._value(m["pre"].strip(" -–:"), m["kw"], first, row, into)
+                if self.current is not None:
+                    for extra in more:
+                        extra.unit_text = extra.unit_text or \
+                            values.unit_in_title(self.current.title)
+                        (self.current.previous if m["kw"] == "Previous"
+                         else self.current.latest).append(extra)
+            elif m and value is not None and m["kw"] == "Previous" and \
+                    _THEN_LATEST.search(m["rest"][:1000]):
+                # "Previous Q4 17-18 – 318.2  Latest Q1 18-19 – 305.7": two values, one line
+                lm = _THEN_LATEST.search(m["rest"][:1000])
+                before = m["rest"][:lm.start()]
+                previous = values.read_value(before, line[:len(line) - len(m["rest"])
+                                                          + lm.start()].strip())
+                latest = values.read_value(m["rest"][lm.end():],
+                                           m["rest"][lm.start():].strip(" -–—:;,|"))
+                if previous is not None:
+                    self._value(m["pre"].strip(" -–:"), "Previous", previous, row, into)
+                if latest is not None and self.current is not None:
+                    latest.unit_text = latest.unit_text or previous.unit_text if previous \
+                        else latest.unit_text
+                    latest.unit_text = latest.unit_text or \
+                        values.unit_in_title(self.current.title)
+                    if previous is not None and not previous.unit_text:
+                        previous.unit_text = latest.unit_text
+                    if previous is not None:
+                        latest.breakdown = previous.breakdown  # "Principal – Previous … Latest …"
+                    self.current.latest.append(latest)
+            elif m and value is not None:
                 self._value(m["pre"].strip(" -–:"), m["kw"], value, row, into)
                 if m["kw"] == "Latest":
                     self._then_previous(m["rest"], line, row, into)
@@ -75,6 +107,10 @@ class Measures:
             return
         value.unit_text = value.unit_text or values.unit_in_title(measure.title)
         (measure.previous if keyword == "Previous" else measure.latest).append(value)
+        if keyword == "Latest":
+            stated, others = values.note_facts(value)
+            measure.target = measure.target or stated
+            measure.other_values.extend(others)
 
     def _open(self, title: str, row: Row, into: list[ParsedMeasure], titled: bool
               ) -> ParsedMeasure:

@@ -28,7 +28,7 @@ from .monitoring_words import rag_letter
 
 AREA = r"[A-Z][A-Z.'&]{1,30}(?:\s[A-Z][A-Z.'&]{1,30}){0,2}"
 _PART = re.compile(rf"^{AREA}\s?[-–—:]?\s?Population Indicator\s?[-–—:]?\s?(?P<name>.{{1,150}}?)"
-                   r"\s?[-–—:]?\s?Latest\b(?P<rest>.*)$")
+                   r"\s?[-–—:]?\s?(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
 _LATEST = re.compile(rf"^(?P<area>{AREA})?\s?[-–—:]?\s?(?P<kw>Latest|Previous)\b(?P<rest>.*)$")
 _TREND = re.compile(rf"^(?:{AREA}\s?[-–—:]?\s?)?(?:\d{{1,2}}\s?[- ]?[Yy]ears?\s)?"
                     r"(?:Trend\b|NEW INDICATOR\b|NO TREND\b)")
@@ -50,6 +50,7 @@ _FOCUS = re.compile(r"^Suggested (Indicators?|(?:Performance )?Measures?|Risks?)
 _CONTACT = re.compile(r"^(?:CONTACTS?|Contacts?(?: details)?:?|Contact us)$")
 _FREE_TEXT = ("story", "partners", "doing", "vfm")
 _THEN_PREVIOUS = re.compile(r"\s[-–—:;,|]?\s?\bPrevious\b")
+_THEN_LATEST = re.compile(r"\s[-–—:;,|]?\s?\bLatest\b")
 _PERIOD_VALUE = re.compile(rf"\b({values.PERIOD})\s(\d[\d,.]*)", re.I)  # "2016-17 3,553"
 
 
@@ -116,6 +117,8 @@ class PageReader:
         self.pending = None  # trend or benchmark still waiting for its RAG letter
         self.after_break = False  # a page footer came since the last row of text
         self.measures, self.risks = Measures(), Risks()
+        self.areas: set[str] = set()  # the area named on headline lines: "NORTHMOOR"
+        self.warnings: list[str] = []  # what could not be placed with confidence
 
     # --- driver ---------------------------------------------------------------------------
     def run(self, start: int, end: int) -> None:
@@ -128,6 +131,9 @@ class PageReader:
                 continue
             if i in self.skip:
                 i += 1
+                continue
+            if "<table" in row.line.text[:2000].lower():
+                i = self._unplaced_markup(i, end)
                 continue
             if row.blank and row.artefact:
                 blanks = 0  # a page break, not a gap: the text may run on over it
@@ -147,6 +153,26 @@ class PageReader:
             if self.page is not None and self.page is before:
                 self.page.last_row = row
             i += 1
+
+    def _unplaced_markup(self, i: int, end: int) -> int:
+        """An HTML table no reader could take as a table of values: its cells are no
+        statements, so none of them is read; the paper's reviewer is told. Returns the
+        row after the table."""
+        first = self.rows[i]
+        j = i
+        while j < end:
+            j += 1
+            if "</table" in self.rows[j - 1].line.text.lower():
+                break
+        if self.section == "page" and self.page is not None:
+            self.warn(first, "a table whose rows are not periods and values was not read")
+        return j
+
+    def warn(self, row: Row, message: str) -> None:
+        where = f"page {row.line.page}, line {row.line.number}" if row.line.page is not None \
+            else f"line {row.line.number}"
+        subject = f" ({self.page.main.code})" if self.page is not None else ""
+        self.warnings.append(f"{where}{subject}: {message}")
 
     def _row(self, row: Row) -> None:
         text = row.flat
@@ -314,10 +340,12 @@ class PageReader:
             part = ParsedIndicator(code=page.main.code, title=name, number=page.main.number,
                                    group_title=page.main.title, ref=row.ref)
             page.parts.append(part)
-            self._latest(part, m["rest"], text, "Latest")
+            self._latest(part, m["rest"], text, m["kw"])
             return
         m = _LATEST.match(head)
         if m and (m["area"] or (self.sub != "measures" and m["rest"].lstrip().startswith("("))):
+            if m["area"]:
+                self.areas.add(normalise_title(m["area"]))
             self._latest(target, m["rest"], text, m["kw"])
             return
         if _TREND.match(head) and self.sub not in ("risks", "measures"):
@@ -344,6 +372,11 @@ class PageReader:
             value = values.read_value(text, text)
             if value is not None and value.value is not None and value.period_text \
                     and len(words(text)) <= 6:
+                if _more_figures(text, value):
+                    # "2013  18  211  229": a row of a table, not one statement
+                    self.warn(row, f"a row of figures ({text[:60]}) was not read: it is no "
+                                   "statement and no table of periods")
+                    return
                 target.other_values.append(value)
                 return
         if self.sub in ("story", "doing") and is_prose(text):
@@ -379,6 +412,19 @@ class PageReader:
         if value is None:
             return
         if kw.lower() == "previous":
+            lm = _THEN_LATEST.search(rest[:1000])
+            latest = values.read_value(rest[lm.end():], rest[lm.start():].strip(" -–—:;,|")) \
+                if lm else None
+            if latest is not None and (latest.value is not None or latest.status):
+                # "Previous (March 2017) 47.8 per 10,000  Latest (March 2018) 44.6 per 10,000"
+                cut = text.find(rest[lm.start():])
+                value = values.read_value(rest[:lm.start()],
+                                          text[:cut].strip() if cut > 0 else text) or value
+                value.unit_text = value.unit_text or latest.unit_text
+                latest.unit_text = latest.unit_text or value.unit_text
+                target.latest = latest
+                self._other_values(target, rest[lm.end():], latest)
+                self._note_facts(target, latest)
             target.previous = value
             return
         pm = _THEN_PREVIOUS.search(rest[:1000])
@@ -390,8 +436,27 @@ class PageReader:
             rest = rest[:pm.start()]
             value = values.read_value(rest, text[:cut].strip() if cut > 0 else text) or value
             target.previous = target.previous or previous
+        statement = values.read_statement(rest, text)
+        if len(statement) >= 2:
+            # "Latest (Q3 2018-19) 642  Female victims 507 / Male victims 135"
+            if statement[0].breakdown:
+                target.other_values.extend(statement)
+            else:
+                value = statement[0]
+                target.other_values.extend(statement[1:])
         target.latest = value
         self._other_values(target, rest, value)
+        self._note_facts(target, value)
+
+    def _note_facts(self, target: ParsedIndicator, value: ParsedValue | None) -> None:
+        """What the bracket after a value states: a target, another period's figure, the
+        figure as a rate."""
+        if value is None:
+            return
+        stated, others = values.note_facts(value)
+        if stated is not None and target.target is None:
+            target.target = stated
+        target.other_values.extend(others)
 
     # --- focus and tables -----------------------------------------------------------------
     def _focus(self, row: Row) -> None:
@@ -420,6 +485,12 @@ class PageReader:
 
     def _attach(self, table: Table) -> None:
         if self.page is None or self.section != "page":
+            return
+        if any(not s.name for s in table.series) and not (
+                self.sub == "measures" and self.measures.current is not None):
+            # values with no name under periods: only a measure's title above places them
+            self.warn(self.rows[table.start], "a table of values with no name was not read: "
+                                              "nothing says whose they are")
             return
         if self.sub == "measures" and _rows_are_measures(table, self.measures.current):
             self._measure_rows(table, self.page.main.measures)
@@ -451,7 +522,24 @@ class PageReader:
         self.measures.current, self.measures.titled = last, False
 
     def indicators(self) -> list[ParsedIndicator]:
-        return [ind for page in self.pages.values() for ind in page.finish()]
+        found = [ind for page in self.pages.values() for ind in page.finish()]
+        for ind in found:
+            for series in [*ind.series, *(s for m in ind.measures for s in m.series)]:
+                if not series.is_comparator and normalise_title(series.name) in self.areas:
+                    series.is_own = True  # the area's own figures, named by the area
+        return found
+
+
+def _more_figures(text: str, value: ParsedValue) -> bool:
+    """Does a second bare figure follow the first after the period, with no word between
+    them ("2013  18  211  229")?"""
+    at = text.find(value.period_text)
+    rest = text[at + len(value.period_text):] if at >= 0 else text
+    numbers = list(re.finditer(rf"(?<![\w.,-])(?:{values.NUMBER})%?(?![\w-])", rest[:300]))
+    if len(numbers) < 2:
+        return False
+    between = rest[numbers[0].end():numbers[1].start()]
+    return not re.search(r"[A-Za-z]{2}", between)
 
 
 def _rows_are_measures(table: Table, current: ParsedMeasure | None) -> bool:

@@ -111,7 +111,7 @@ def _parse(paper: Paper) -> ParsedMonitoringReport:
         stated_indicator_count=counts.get("indicators"),
         stated_measure_count=counts.get("measures"), stated_risk_count=counts.get("risks"),
         focus=reader.focus, indicators=indicators, unassigned_risks=reader.unassigned,
-        key=reader.key, contents=reader.contents,
+        key=reader.key, contents=reader.contents, warnings=list(reader.warnings),
         ref=SourceRef(page=rows[start].line.page, line=rows[start].line.number))
 
 

@@ -85,11 +85,14 @@ def _across(rows: list[tuple[Row, list[str]]]) -> tuple[int, list[ParsedSeries]]
         if not cells:
             used += 1
             continue
-        name = cells[0]
-        values = [cells[i + offset] if i + offset < len(cells) else "" for i, _ in periods]
+        name, shift = cells[0], offset
+        if offset and len(cells) == len(periods) and all(_number(c)[0] for c in cells):
+            name, shift = "", 0  # a row of values only, under a header of periods only
+        values = [cells[i + shift] if i + shift < len(cells) else "" for i, _ in periods]
         read = [_number(v) for v in values]
-        extra = cells[max(i for i, _ in periods) + offset + 1:]
-        if not _is_name(name, longest) or not all(ok for ok, _ in read) or any(extra) \
+        extra = cells[max(i for i, _ in periods) + shift + 1:]
+        if (name and not _is_name(name, longest)) or (not name and series) \
+                or not all(ok for ok, _ in read) or any(extra) \
                 or all(v is None for _, v in read):
             break
         series.append(ParsedSeries(
@@ -111,6 +114,10 @@ def _down(rows: list[tuple[Row, list[str]]]) -> tuple[int, list[ParsedSeries]]:
     for _row, cells in rows[1:]:
         if not cells:
             used += 1
+            continue
+        if _PERIOD_NOTE.match(cells[0]) and len(points[names[0][0]]) == 0 and \
+                len(cells) <= len(header):
+            used += 1  # a baseline row before the periods ("2005-09 average"): not a period
             continue
         if not is_period(cells[0]) or len(cells) > len(header):
             break
@@ -162,8 +169,42 @@ def _html_rows(rows: list[Row], start: int) -> tuple[int, list[tuple[Row, list[s
     return end, found
 
 
+_AS_AT = re.compile(r"\b(?:as\s)?at\s(?:the\s)?(?:end\sof\s)?(?:\d{1,2}(?:st|nd|rd|th)?\s)?"
+                    r"(January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b", re.I)
+_OWN_NAME = re.compile(r"^(?:number|count|value|actual|total(?:\s[\w ]{1,30})?)$", re.I)
+
+
+def _dated(table: Table, rows: list[Row]) -> None:
+    """Bare years in a table whose caption or header says "at 31 March" are the
+    positions at that date: "2013" is March 2013. A "Number" or "Total …" row beside
+    the rows of a breakdown is the subject's own."""
+    above = [rows[k].flat for k in range(max(0, table.start - 2), table.start)]
+    month = None
+    for text in [table.label, *reversed(above)]:
+        m = _AS_AT.search(text or "")
+        if m:
+            month = m[1].capitalize()
+            break
+    for series in table.series:
+        if month:
+            series.points = [(f"{month} {p}" if re.fullmatch(r"(?:19|20)\d{2}", p) else p, v)
+                             for p, v in series.points]
+    own = [s for s in table.series if not s.is_comparator]
+    named = [s for s in own if _OWN_NAME.match(s.name.strip())]
+    if len(named) == 1:
+        named[0].is_own = True
+
+
 def find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict[int, Table]:
     """Every data table between rows ``start`` and ``end``, by the index of its first row."""
+    tables = _find_tables(rows, start, end)
+    for table in tables.values():
+        _dated(table, rows)
+    return tables
+
+
+def _find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict[int, Table]:
     end = len(rows) if end is None else end
     tables: dict[int, Table] = {}
     i = start
@@ -191,10 +232,10 @@ def find_tables(rows: list[Row], start: int = 0, end: int | None = None) -> dict
         if len(row.filled) >= 2:
             block = [(rows[k], rows[k].cells) for k in range(i, min(end, i + 200))]
             block = _until_gap(block)
-            used, series = _read(block)
+            last, series = _read(block)
             if series:
-                tables[i] = Table(i, i + used, series, _label(block))
-                i += used
+                tables[i] = Table(i, last + 1, series, _label(block))
+                i = last + 1
                 continue
         i += 1
     return tables
@@ -209,6 +250,9 @@ def _until_gap(block: list[tuple[Row, list[str]]]) -> list[tuple[Row, list[str]]
     """The rows of a tab table: stop at two blank lines running."""
     out, blanks = [], 0
     for row, cells in block:
+        if row.artefact or (_CONTINUED.search(row.flat[:300]) and out):
+            blanks = 0  # a page footer (and the page's "(Cont'd)" heading) inside the
+            continue  # table: the table runs on over the break
         blanks = blanks + 1 if not any(cells) else 0
         if blanks >= 2:
             break
@@ -216,10 +260,21 @@ def _until_gap(block: list[tuple[Row, list[str]]]) -> list[tuple[Row, list[str]]
     return out
 
 
+_CONTINUED = re.compile(r"\((?:cont(?:'|’)?d|continued)\.?\)\s*$", re.I)
+_PERIOD_NOTE = re.compile(r"^\d{4}\s?[-–/]\s?\d{2,4}\s(?:average|baseline|mean)$", re.I)
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\s?[*†‡]+$")
+
+
 def _read(block: list[tuple[Row, list[str]]]) -> tuple[int, list[ParsedSeries]]:
+    """(index of the last row read, series) of a table's rows."""
     if len(block) < 2:
         return 0, []
+    # a footnote mark on a cell ("2015/16*") leaves what the cell prints
+    block = [(row, [_FOOTNOTE_MARK.sub("", c) for c in cells]) for row, cells in block]
+    while len(block) > 2 and len([c for c in block[0][1] if c]) == 1 \
+            and len([c for c in block[1][1] if c]) >= 2:
+        block = block[1:]  # a caption over the table's header
     used, series = _across(block)
-    if series:
-        return used, series
-    return _down(block)
+    if not series:
+        used, series = _down(block)
+    return (block[used - 1][0].index if series else 0), series

@@ -122,8 +122,48 @@ def read_value(text: str, printed: str) -> ParsedValue | None:
             return None
         return ParsedValue(text=printed, period_text=period,
                            status=vocab.status_word(status[1]) if status else "")
+    if not period:
+        # the period printed after the value: "17.3% (Q4 17-18)"
+        pm = re.match(r"\s?\(([^()]{1,40})\)", _after)
+        if pm and is_period(pm[1]):
+            period = pm[1].strip()
+            _after = _after[pm.end():]
+    nm = re.match(r"\s?\(([^()]{1,200})\)?", _after)
+    if nm:
+        value.note = nm[1].strip()  # "(provisional, subject to validation)"
     value.text, value.period_text = printed, period
     return value
+
+
+_NOTE_TARGET = re.compile(rf"^target\s?[-–:=]?\s?(£?)({NUMBER})\s?(%?)$", re.I)
+_NOTE_PERIOD_VALUE = re.compile(rf"^(?P<period>[^():]{{2,40}}?)\s?[:=–-]\s?(?P<num>{NUMBER})\s?"
+                                r"(?P<pct>%?)$")
+_NOTE_RATE = re.compile(rf"^(?P<unit>rate per\s?[\d,]+k?)\s?[:=–-]?\s?(?P<num>{NUMBER})$", re.I)
+
+
+def note_facts(value: ParsedValue) -> tuple[ParsedValue | None, list[ParsedValue]]:
+    """(target, other values) stated in the bracket after a value: "(target 80%)",
+    "(Q2 2017-18: 5,871)", "(rate per 100,000: 412)". An explanation
+    ("provisional, subject to validation", "see note 3") states none."""
+    note = value.note.strip()
+    if not note:
+        return None, []
+    m = _NOTE_TARGET.match(note)
+    if m:
+        unit = "%" if m[3] else ("£" if m[1] else value.unit_text)
+        return ParsedValue(text=f"({note})", value=to_decimal(m[2]), unit_text=unit,
+                           period_text=value.period_text), []
+    m = _NOTE_RATE.match(note)
+    if m:
+        unit = m["unit"][len("rate "):].strip()
+        return None, [ParsedValue(text=f"({note})", value=to_decimal(m["num"]),
+                                  unit_text=unit, period_text=value.period_text)]
+    m = _NOTE_PERIOD_VALUE.match(note)
+    if m and is_period(m["period"].strip()):
+        return None, [ParsedValue(text=f"({note})", value=to_decimal(m["num"]),
+                                  unit_text="%" if m["pct"] else value.unit_text,
+                                  period_text=m["period"].strip())]
+    return None, []
 
 
 _TARGET_WORD = re.compile(r"\bTarget\b\s?(?:for\s[^:–-]{1,30})?[-–—:=]?\s?", re.I)
@@ -165,12 +205,61 @@ def equating(text: str, period: str) -> ParsedValue | None:
 
 def own_rate(text: str) -> ParsedValue | None:
     """The area's own rate printed in a benchmark statement: "BETTER per 100K pop = 928
-    (compared to England rate of 704)" -> 928 per 100K pop."""
-    m = re.search(rf"\b(per\s?[^=()]{{1,30}}?)\s?=\s?({NUMBER})\s?(%?)", text[:600], re.I)
-    if not m:
-        return None
-    return ParsedValue(text=m.group(0).strip(), value=to_decimal(m[2]),
-                       unit_text=m[1].strip())
+    (compared to England rate of 704)" -> 928 per 100K pop; "SIMILAR 768 per 100K pop
+    (England 722 per 100K, 2017-18)" -> 768 per 100K pop, for the period the statement
+    names."""
+    head = text[:600]
+    m = re.search(rf"\b(per\s?[^=()]{{1,30}}?)\s?=\s?({NUMBER})\s?(%?)", head, re.I)
+    if m:
+        value = ParsedValue(text=m.group(0).strip(), value=to_decimal(m[2]),
+                            unit_text=m[1].strip())
+    else:
+        m = re.search(rf"\b[A-Z]{{3,}}\s({NUMBER})\s?(per\s?[^()]{{1,30}}?)\s?\(([^()]{{1,80}})\)",
+                      head)
+        if not m or not _comparator_bracket(m[3]):
+            return None
+        value = ParsedValue(text=m.group(0).strip(), value=to_decimal(m[1]),
+                            unit_text=m[2].strip())
+    value.period_text = statement_period(head[m.start():])
+    return value
+
+
+def statement_period(text: str) -> str:
+    """The first period a statement prints: bare ("HIGHER 2017-18 rate …"), in brackets
+    ("(2017-18)"), or as the last part of a bracket ("(England average, March 2018)",
+    "(England 722 per 100K, 2017-18 – see note 1)")."""
+    for m in re.finditer(r"\(([^()]{1,80})\)|(?<![\d-])(\d{4}\s?[-/–]\s?\d{2,4}|"
+                         r"(?:q|qtr)\s?[1-4]\s?\d{2,4}(?:\s?[-/–]\s?\d{2,4})?)", text, re.I):
+        if m[2]:
+            if is_period(m[2]):
+                return m[2].strip()
+            continue
+        inside = m[1].strip()
+        if is_period(inside):
+            return inside
+        for piece in re.split(r"\s?[,;–]\s?|\s-\s", inside):
+            if is_period(piece.strip()):
+                return piece.strip()
+    return ""
+
+
+def _comparator_bracket(inside: str) -> bool:
+    """A bracket that names what is compared with and its figure: "England 722 per 100K",
+    "compared to England rate of 722", "England rate 718"."""
+    return bool(vocab.is_comparator_name(inside) and re.search(r"\d", inside))
+
+
+def comparator_in_bracket(text: str) -> tuple[Decimal, str] | None:
+    """(value, as printed) of the comparator's figure printed in a bracket after the area's
+    own: "(England 722 per 100K, 2017-18)", "(England rate 718)"."""
+    for m in re.finditer(r"\(([^()]{1,80})\)", text):
+        inside = m[1]
+        if not _comparator_bracket(inside) or is_period(inside.strip()):
+            continue
+        nm = re.search(rf"(?<![\w.-])({NUMBER})\s?(%?)(?![\d-])", inside)
+        if nm and not is_period(nm[1]) and not re.search(r"note\s?$", inside[:nm.start()]):
+            return to_decimal(nm[1]), nm.group(0).strip()
+    return None
 
 
 def unit_in_title(title: str) -> str:
@@ -247,10 +336,11 @@ def read_benchmark(text: str, cells: list[str]) -> ParsedBenchmark:
         nm = re.match(rf"\s?[-–:]?\s?(£?)({NUMBER})\s?(%?)", rest)
         if nm:
             bench.value, bench.value_text = to_decimal(nm[2]), nm.group(0).strip(" -–:")
-    for pm in re.finditer(r"\(([^()]{1,40})\)", rest):
-        if is_period(pm[1]):
-            bench.period_text = pm[1].strip()
-            break
+    in_bracket = comparator_in_bracket(rest)
+    if in_bracket is not None and not compared:
+        # "SIMILAR 768 per 100K pop (England 722 per 100K)": the first figure is the area's
+        bench.value, bench.value_text = in_bracket
+    bench.period_text = statement_period(rest)
     return bench
 
 
@@ -295,3 +385,70 @@ def risk_continuation(cells: list[str]) -> tuple[str, str] | None:
     if not cells[0] and not fragment:
         return None
     return cells[0], fragment
+
+
+_LABEL_WORD = r"(?:[A-Za-z][A-Za-z/'’&.\-]*|\d{1,3}\s?[-–]\s?\d{1,3}|\d{1,3}\+)"
+_BREAKDOWN = re.compile(
+    rf"\s*(?:[/;,|]\s*)?(?:of which\s+)?"
+    rf"(?P<label>(?:\d{{1,3}}\s(?:days?|hours?|weeks?|months?|years?)"
+    rf"|[A-Z][A-Za-z/'’&.\-]*(?:\s{_LABEL_WORD}){{0,5}}))"
+    rf"\s?[:–—-]?\s?(?P<num>(?<![\d.])(?:{NUMBER}))(?P<pct>\s?%)?"
+    r"(?P<unit>\s?per\s?(?:1,?000|10,?000|100,?000|100\s?k|1k|10k)\b(?:\s(?:pop(?:ulation)?|"
+    r"children|people|residents))?)?(?![\d.]|,\d)")
+_NOT_LABEL = re.compile(r"\b(?:Latest|Previous|Target|Trend|Benchmark|equat\w*|compared|"
+                        r"from|to|up|down|since|by|year to date)\b", re.I)
+
+
+def read_breakdowns(text: str, period: str = "", unit: str = "") -> list[ParsedValue]:
+    """Values of a breakdown printed in a statement, when the whole text is nothing else:
+    "Primary 8.3% Secondary 14.4%", "Boys 61.9 per 10,000 / Girls 55.3 per 10,000",
+    "Aged 0-4: 142.6", "28 days – 85.9% / 32 hours – 95.7%", "of which Disabled children
+    41.2, Other children in need 270.8". Each value takes ``period``, and ``unit`` where
+    it prints none. Anything else in the text gives no breakdown at all."""
+    text = text[:600].strip()
+    found: list[ParsedValue] = []
+    at = 0
+    while at < len(text):
+        m = _BREAKDOWN.match(text, at)
+        if not m or m.end() == at:
+            return []
+        label = m["label"].strip(" -–:")
+        if _NOT_LABEL.search(label) or is_period(label) or not re.search(r"[A-Za-z]{2}", label):
+            return []
+        value = to_decimal(m["num"])
+        if value is None:
+            return []
+        shown = "%" if m["pct"] else (m["unit"] or "").strip() or unit
+        found.append(ParsedValue(text=m.group(0).strip(" /;,|"), value=value,
+                                 period_text=period, unit_text=shown, breakdown=label))
+        at = m.end()
+        rest = text[at:]
+        if not rest.strip(" .;,/|"):
+            break
+    labels = [v.breakdown.lower() for v in found]
+    return found if len(set(labels)) == len(labels) else []
+
+
+def read_statement(text: str, printed: str) -> list[ParsedValue]:
+    """The figures of one statement after "Latest"/"Previous": its value and the values of
+    the breakdown printed after it ("642  Female victims 507 / Male victims 135"), or the
+    breakdown's values alone ("– Primary 212 / Secondary 498"). [] when nothing is read."""
+    period, rest = take_period(text)
+    rest = rest.lstrip(" -–—:=")
+    alone = read_breakdowns(rest, period)
+    if len(alone) >= 2:
+        for value in alone:
+            value.text = printed
+        return alone
+    main = read_value(text, printed)
+    if main is None:
+        return []
+    if main.value is None:
+        return [main]
+    _number, after = read_number(rest)
+    after = after.strip()
+    if not after or after.startswith("(") or not re.match(r"^[;,/]?\s?(?:of which\s)?[A-Z0-9]",
+                                                         after):
+        return [main]
+    extra = read_breakdowns(after, period, main.unit_text)
+    return [main, *extra]

@@ -2,14 +2,15 @@
 
 Parsers may not import Django, so the vocabularies are spelt here as the plain values of
 ``outcomes.vocab`` (StatedTrend, StatedBenchmark, ObservationStatus) and ``risks.vocab``
-(RiskLevel, RiskTrend); a test checks that every value here is one of theirs.
+(RiskTrend), and RAG ratings and risk levels as ``judgements.vocab`` values; a test checks
+that every value here is one of theirs.
 """
 
 from __future__ import annotations
 
 import re
 
-from scrutinydesk.judgements import Benchmark, Direction, printed_words
+from scrutinydesk.judgements import RAG, Benchmark, Direction, parse_rag, printed_words
 
 # The printed trend and benchmark words are the judgements package's own list (the audit
 # reads them with the same list), spelt here as outcomes.vocab values.
@@ -24,8 +25,8 @@ TREND_WORDS = {phrase.upper(): _TREND_VALUE[word]
 BENCHMARK_WORDS = {phrase.upper(): Benchmark(word).value
                    for phrase, word in printed_words("benchmark").items()}
 
-# Printed risk score -> risks.vocab.RiskLevel value
-RISK_LEVELS = {"HIGH": "high", "MEDIUM": "medium", "MED": "medium", "LOW": "low"}
+# Printed risk score -> judgements.RiskLevel value
+RISK_LEVELS = {phrase.upper(): level.value for phrase, level in printed_words("risk").items()}
 
 # Printed risk trend -> risks.vocab.RiskTrend value
 RISK_TRENDS = {
@@ -42,8 +43,6 @@ STATUS_WORDS = {
     "NOT PUBLISHED": "not_published", "NOT YET PUBLISHED": "not_published",
     "NOT AVAILABLE": "not_published", "NO DATA": "not_published",
 }
-
-RAG_WORDS = {"R": "R", "A": "A", "G": "G", "RED": "R", "AMBER": "A", "GREEN": "G"}
 
 _COMPARATOR_NAME = re.compile(
     r"\b(?:england|national|nationally|uk|united kingdom|great britain|wales|scotland|"
@@ -79,7 +78,10 @@ def status_word(printed: str) -> str:
 
 
 def rag_letter(printed: str) -> str:
-    return RAG_WORDS.get(words_key(printed), "")
+    """A printed RAG letter or word ("G", "Amber") as its judgements.RAG value ("green");
+    "" for anything else. Monitoring reports rate red, amber or green only."""
+    rag = parse_rag(words_key(printed))
+    return rag.value if rag in (RAG.RED, RAG.AMBER, RAG.GREEN) else ""
 
 
 def is_comparator_name(name: str) -> bool:

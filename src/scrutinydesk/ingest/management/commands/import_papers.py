@@ -21,8 +21,11 @@ class Command(BaseCommand):
                             help="Files, or folders to import every paper in.")
         parser.add_argument("--dry-run", action="store_true",
                             help="Read and check everything, write nothing.")
+        parser.add_argument("--unread", action="store_true",
+                            help="List each figure of the papers that was neither read nor "
+                                 "set aside by a named rule, with its page, line and text.")
 
-    def handle(self, *args, paths, dry_run, verbosity, **options):
+    def handle(self, *args, paths, dry_run, verbosity, unread=False, **options):
         files = self.collect(paths)
         console = Console(file=self.stdout, highlight=False,
                           width=None if self.stdout.isatty() else 120)
@@ -41,6 +44,8 @@ class Command(BaseCommand):
                     errors.print(f"[bold red]error:[/] {exc}", markup=True)
                 progress.advance(task)
         self.summary(console, results, failures, dry_run, verbosity)
+        if unread:
+            self.unread(console, results)
         if failures:
             sys.exit(1)
 
@@ -72,6 +77,10 @@ class Command(BaseCommand):
             table.add_row(path.name, "", "0", "0", "0", f"failed: {exc.message}")
         console.print(table)
         for r in results:
+            accounting = self.accounting_of(r)
+            if accounting:
+                console.print(f"{r.name}: {accounting_line(accounting)}")
+        for r in results:
             for warning in r.warnings:
                 console.print(f"warning: {r.name}: {warning}")
             if verbosity >= 2 and (r.created or r.updated):
@@ -83,3 +92,34 @@ class Command(BaseCommand):
                                    str(r.updated.get(label, 0)),
                                    str(r.unchanged.get(label, 0)))
                 console.print(detail)
+
+    def accounting_of(self, result) -> dict:
+        if result.accounting is not None:
+            return result.accounting.as_dict()
+        if result.source is not None:
+            return result.source.accounting or {}
+        return {}
+
+    def unread(self, console, results):
+        for r in results:
+            accounting = self.accounting_of(r)
+            if not accounting:
+                console.print(f"{r.name}: figures are not accounted for papers of this kind")
+                continue
+            figures = accounting.get("unread", [])
+            console.print(f"{r.name}: {len(figures)} unread figure(s)")
+            for f in figures:
+                where = f"page {f['page']}, " if f.get("page") is not None else ""
+                mark = " (headline)" if f.get("headline") else " (table)" if f.get("table") \
+                    else ""
+                console.print(f"  {where}line {f['line']}{mark}: {f['text']}  …{f['context']}…",
+                              markup=False)
+
+
+def accounting_line(accounting: dict) -> str:
+    """ "figures read 212 of 215 (98.6 %), set aside 2, unread 1" from a stored ledger."""
+    total, read = accounting.get("total", 0), accounting.get("read", 0)
+    aside = sum(accounting.get("set_aside", {}).values())
+    share = 100 * read / total if total else 100.0
+    return (f"figures read {read} of {total} ({share:.1f} %), set aside {aside}, "
+            f"unread {len(accounting.get('unread', []))}")
