@@ -33,6 +33,7 @@ SECTIONS: list[Section] = [
     Section("Decisions", "web:decisions"),
     Section("Undertakings", "web:undertakings", matches=("web:undertaking",)),
     Section("Action plans", "web:action-plans", matches=("web:action-plan",)),
+    Section("Search", "search:search"),
     Section("Imported papers", "web:review-list",
             matches=("web:review-paper", "web:review-correct", "web:review-assign"),
             roles=("officer", "clerk")),
