@@ -55,6 +55,8 @@ class SQLiteBackend:
         with connection.cursor() as cursor:
             cursor.execute(count_sql, [self.match(terms), *ids_params])
             total = cursor.fetchone()[0]
+            if not limit or not total:
+                return total, []
             cursor.execute(sql, params)
             hits = [Hit(row[0], -row[1], row[2]) for row in cursor.fetchall()]
         return total, hits
@@ -88,6 +90,8 @@ class PostgreSQLBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) {where}", [tsq, *ids_params])
             total = cursor.fetchone()[0]
+            if not limit or not total:
+                return total, []
             cursor.execute(sql, [tsq, tsq, options, tsq, *ids_params, limit, offset])
             hits = [Hit(row[0], row[1], row[2]) for row in cursor.fetchall()]
         return total, hits
