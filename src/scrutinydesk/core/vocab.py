@@ -3,7 +3,7 @@ app's ``vocab.py``.
 
 Polarity, RAG ratings and risk levels are judgements' own words (``judgements.vocab``,
 free of Django so that parsers can use them); model fields take their choices from the
-lists below, made from those enumerations. See docs/decisions/0002-one-vocabulary.md.
+lists below, made from those enumerations. See docs/decisions/0004-one-vocabulary.md.
 """
 
 from enum import StrEnum
