@@ -3,9 +3,11 @@ samples' committee, meeting, work programme, member, decision register, undertak
 and action plans; an anonymous walk of every link from the home page and the feeds that
 never meets exempt business; a member who does; a clerk moving a topic."""
 
+import json
 from datetime import date
 from html import unescape
-from urllib.parse import urljoin, urlsplit
+from pathlib import Path
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -147,6 +149,69 @@ def test_an_anonymous_walk_of_every_link_never_meets_exempt_business(page):
     assert titles_seen  # the exempt item's title shows as the agenda printed it
     for needed in ("/committees/", "/decisions/", "/undertakings/", "/action-plans/"):
         assert needed in seen
+
+
+MEMBERS_PACK = (Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "round1"
+                / "plans_packs" / "wexcombe-cyp-scrutiny-2024-11-19-members")
+
+
+def test_a_members_pack_imported_as_usual_never_reaches_the_public(page, sign_in_as):
+    """A members' agenda pack with Part 2 reports ("Not for publication by virtue of
+    paragraph 3 …"), imported through the normal import: walking every link from the home
+    page, the feeds and searches for its exempt words, the public never meets them; the
+    exempt items' titles show as the public agenda printed them; a member sees them."""
+    from scrutinydesk.ingest.services import import_path
+
+    key = json.loads(MEMBERS_PACK.with_suffix(".key.json").read_text())
+    import_path(MEMBERS_PACK.with_suffix(".txt"))
+    secrets = key["secret_phrases"]
+    searches = [f"/search/?q={quote(phrase)}" for phrase in secrets[:12]]
+    seen = walk(page, ["/", "/meetings.ics", "/decisions/rss/", "/decisions/atom/", *searches],
+                lambda text: [s for s in secrets if s in text])
+    meeting = next(p for p in seen if p.startswith("/committees/") and p.count("/") == 4
+                   and p.endswith("2024-11-19/"))
+    public = page.request.get(meeting).body().decode()
+    assert "Residential and Supported Accommodation Placements" in unescape(public)
+    member = sign_in_as("member")
+    member.goto(meeting)
+    shown = member.inner_text("main")
+    assert "Residential and Supported Accommodation Placements" in shown
+    member.goto(f"/search/?q={quote(secrets[0])}")
+    assert secrets[0] in member.inner_text("main")
+
+
+def walk(page, start: list[str], leaks) -> set[str]:
+    """Every page and download reachable from ``start`` as the public; ``leaks(text)``
+    names what must not be there (beyond what the page's own address holds: what was typed
+    into a search). Returns
+    the paths walked."""
+    origin, queue, seen = None, list(start), set()
+    while queue and len(seen) < 400:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.request.get(url)
+        assert response.status in (200, 302), url
+        address = unquote(unquote(url))  # a page may echo its own address (a search query)
+        body = unescape(response.body().decode("utf-8", "replace"))
+        found = [words for words in leaks(body) if words not in address]
+        assert not found, (url, found)
+        if "text/html" not in response.headers.get("content-type", ""):
+            continue
+        page.goto(url)
+        origin = origin or "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+        assert not [w for w in leaks(page.inner_text("body")) if w not in address], url
+        for href in page.eval_on_selector_all(
+                "a[href], link[rel=alternate]", "els => els.map(e => e.getAttribute('href'))"):
+            absolute = urljoin(page.url, href)
+            if not absolute.startswith(origin):
+                continue
+            path = absolute[len(origin):].split("#")[0]
+            if path and not path.startswith(SKIP) and path not in seen:
+                queue.append(path)
+    assert not queue, f"stopped with {len(queue)} links left"
+    return seen
 
 
 def test_a_signed_in_member_sees_the_exempt_business(sign_in_as, axe):
