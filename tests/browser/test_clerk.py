@@ -158,7 +158,9 @@ def test_clerk_runs_a_meeting_and_publishes_its_pack(sign_in_as, axe, tmp_path, 
         "link", name=re.compile("Public agenda pack")).get_attribute("href")).body())[1],
         "Fostering sufficiency") == (3, 5)
 
-    # the undertaking is outstanding, then done
+    # the undertaking is outstanding, then done: in the public log and on the clerk's list
+    page.goto("/undertakings/?status=outstanding")
+    assert "The Head of Fostering" in page.get_by_role("main").inner_text()
     page.goto("/clerk/undertakings/?status=outstanding")
     row = page.get_by_role("row", name=re.compile("The Head of Fostering"))
     assert "Open" in row.inner_text()
@@ -176,6 +178,10 @@ def test_clerk_runs_a_meeting_and_publishes_its_pack(sign_in_as, axe, tmp_path, 
     page.goto("/clerk/undertakings/?status=done")
     assert "Done" in page.get_by_role("row", name=re.compile("The Head of Fostering")) \
         .inner_text()
+    page.goto("/undertakings/?status=outstanding")
+    assert "The Head of Fostering" not in page.get_by_role("main").inner_text()
+    page.goto("/undertakings/?status=done")
+    assert "The Head of Fostering" in page.get_by_role("main").inner_text()
 
 
 def test_clerk_reschedules_and_cancels(sign_in_as, axe):
