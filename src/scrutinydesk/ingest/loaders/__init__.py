@@ -90,4 +90,4 @@ def load_officer_report(ctx: LoadContext, report: ParsedOfficerReport) -> None:
         "kind": DocumentKind.REPORT,
         "executive_summary": "\n\n".join(f"{h}\n{t}" for h, t in report.sections[:1]),
     }, report.ref)
-    load_report_sections(ctx, document, report.parts)
+    load_report_sections(ctx, document, report.parts, published_on=report.published_on)

@@ -4,6 +4,8 @@ never as one of its observations."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from scrutinydesk.committees.models import Document, QuotedFigure, ReportSection
 from scrutinydesk.ingest.quotes import Subject, quotes_in
 from scrutinydesk.ingest.records import ParsedReportSection
@@ -21,8 +23,13 @@ def subjects() -> list[Subject]:
 
 
 def load_report_sections(ctx: LoadContext, document: Document,
-                         parts: list[ParsedReportSection]) -> None:
-    """Store ``parts`` as the document's sections, with the figures they quote."""
+                         parts: list[ParsedReportSection], *,
+                         published_on: date | None = None) -> None:
+    """Store ``parts`` as the document's sections, with the figures they quote; the
+    report's date, where it prints one, becomes its paper's."""
+    if published_on and ctx.source.published_on is None:
+        ctx.source.published_on = published_on
+        ctx.source.save(update_fields=["published_on"])
     known = subjects()
     kept = []
     for position, part in enumerate(parts):
