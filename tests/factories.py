@@ -260,6 +260,16 @@ def make_risk_assessment(**kw) -> RiskAssessment:
 
 
 # --- committee business -----------------------------------------------------------------
+def make_council(name: str = "Anyshire County Council", **kw) -> Council:
+    """A council, found or recorded by its name."""
+    council = Council.objects.named(name)
+    for field, value in kw.items():
+        setattr(council, field, value)
+    if kw:
+        council.save()
+    return council
+
+
 def make_committee(**kw) -> Committee:
     n = _n()
     council = kw.pop("council", "Anyshire County Council")  # a Council or its name
@@ -430,6 +440,7 @@ def make_correction(**kw):
 
 
 EXAMPLES = {
+    Council: make_council,
     SourceDocument: make_source_document,
     Officer: make_officer,
     Outcome: make_outcome,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ALIASES = {"import": "import_papers"}
 APPS = ("core", "outcomes", "risks", "committees", "actionplans", "findings", "ingest",
-        "reports", "api", "web")
+        "reports", "api", "search", "clerk", "web")
 
 
 def project_commands() -> dict[str, str]:

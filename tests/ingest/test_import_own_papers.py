@@ -35,7 +35,8 @@ def test_standalone_work_programme_files_its_committee_people_and_priorities():
 
     _import("work_programme", "2020-06-work-programme-adult-social-care-scrutiny.txt")
     committee = Committee.objects.get()
-    assert (committee.name, committee.council) == ("Health Select Committee", "Wiltshire Council")
+    assert (committee.name, committee.council.name) == ("Health Select Committee",
+                                                        "Wiltshire Council")
     assert committee.lead_officer == "Terence Herbert"
     assert {(m.member.name, m.role) for m in committee.memberships.all()} == {
         ("Gordon King", "chair"), ("Johnny Kidney", "vice_chair")}

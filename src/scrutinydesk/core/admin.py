@@ -32,7 +32,7 @@ class ProvenanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(SimpleHistoryAdmin):
     list_display = ("name", "short_name")
     search_fields = ("name", "short_name")
     readonly_fields = ("slug",)

@@ -48,6 +48,7 @@ class Council(models.Model):
         help_text="The area's name, as reports name the council's own figures, e.g. “Dorset”.")
     slug = models.SlugField(max_length=200, unique=True)
     objects = CouncilManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
