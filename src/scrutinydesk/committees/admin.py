@@ -12,6 +12,8 @@ from .models import (
     Meeting,
     Member,
     Membership,
+    QuotedFigure,
+    ReportSection,
     Undertaking,
     WorkProgrammeItem,
 )
@@ -125,3 +127,15 @@ class WorkProgrammeItemAdmin(ProvenanceAdmin):
     list_display = ("topic", "committee", "target_date", "lead", "status", "category")
     list_filter = ("committee", "status", "category")
     search_fields = ("topic", "purpose", "lead")
+
+
+@admin.register(ReportSection)
+class ReportSectionAdmin(ProvenanceAdmin):
+    list_display = ("__str__", "document", "source_page")
+    search_fields = ("title", "text", "document__title")
+
+
+@admin.register(QuotedFigure)
+class QuotedFigureAdmin(ProvenanceAdmin):
+    list_display = ("value_text", "section", "indicator", "measure", "score")
+    search_fields = ("sentence",)

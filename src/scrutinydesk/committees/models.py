@@ -429,3 +429,59 @@ class WorkProgrammeItem(Provenance):
         if self.priority_decided:
             return Priority(self.priority_decided), "Decided by the committee."
         return computed, reason
+
+
+class ReportSection(Provenance):
+    """A section of a long report (a self-evaluation), as its contents list gives it."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
+    number = models.CharField(max_length=20, blank=True, help_text='As listed: "4.5", "4.5c".')
+    title = models.CharField(max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(blank=True)
+    objects = visibility.ReportSectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "position"],
+                                               name="one_section_per_position")]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+
+class QuotedFigure(Provenance):
+    """A figure a report's section quotes, matched by its wording to an indicator or a
+    measure. Kept beside the indicator's data, never as one of its observations."""
+
+    section = models.ForeignKey(ReportSection, on_delete=models.CASCADE,
+                                related_name="quoted_figures")
+    indicator = models.ForeignKey("outcomes.PopulationIndicator", null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="quoted_figures")
+    measure = models.ForeignKey("outcomes.PerformanceMeasure", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="quoted_figures")
+    value = models.DecimalField(max_digits=20, decimal_places=6)
+    value_text = models.CharField(max_length=100, help_text='As printed: "41 per 10,000".')
+    unit = models.CharField(max_length=20, blank=True)
+    sentence = models.TextField()
+    period_text = models.CharField(max_length=100, blank=True,
+                                   help_text="The period, where the sentence prints one.")
+    score = models.DecimalField(max_digits=4, decimal_places=3, default=0,
+                                help_text="Share of the title's words the sentence has.")
+    objects = visibility.QuotedFigureQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section__document", "section__position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=False, measure__isnull=True)
+                | Q(indicator__isnull=True, measure__isnull=False),
+                name="quoted_figure_of_one_subject"),
+            models.UniqueConstraint(fields=["section", "value_text", "indicator", "measure"],
+                                    name="one_quote_per_figure_and_subject"),
+        ]
+
+    def __str__(self):
+        return f"{self.value_text} — {self.section}"

@@ -72,6 +72,8 @@ __all__ = [
     "ExemptItemChildQuerySet",
     "FindingQuerySet",
     "MeetingQuerySet",
+    "QuotedFigureQuerySet",
+    "ReportSectionQuerySet",
     "SearchEntryQuerySet",
     "SourceDocumentQuerySet",
     "VisibleQuerySet",
@@ -294,6 +296,19 @@ class DocumentQuerySet(VisibleQuerySet):
     """Meeting papers: the public never gets one marked exempt or one of an exempt item."""
 
     public = _excluding(_DOCUMENT_IS_EXEMPT)
+
+
+class ReportSectionQuerySet(VisibleQuerySet):
+    """Sections of a long report: the public never gets those of a paper it may not have."""
+
+    public = _excluding(Q(document__exempt=True) | Q(document__agenda_item__exempt=True))
+
+
+class QuotedFigureQuerySet(VisibleQuerySet):
+    """Figures quoted in a report's sections: none from a paper the public may not have."""
+
+    public = _excluding(Q(section__document__exempt=True)
+                        | Q(section__document__agenda_item__exempt=True))
 
 
 class AgendaPackQuerySet(VisibleQuerySet):

@@ -191,6 +191,18 @@ class ParsedStatedFigure:
 
 
 @dataclass(slots=True)
+class ParsedReportSection:
+    """A section of a long report, from its contents list or its numbered headings:
+    number as printed ("4.5", "4.5c"), title, the page the contents give, and its text."""
+
+    number: str
+    title: str
+    page: int | None = None
+    text: str = ""
+    ref: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass(slots=True)
 class ParsedOfficerReport:
     """An officer's report: its cover sheet (if any), sections and stated figures."""
 
@@ -200,6 +212,7 @@ class ParsedOfficerReport:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (heading, text)
     figures: list[ParsedStatedFigure] = field(default_factory=list)
     ref: SourceRef = field(default_factory=SourceRef)
+    parts: list[ParsedReportSection] = field(default_factory=list)  # ingest.parsers.sections
 
 
 # --- Outcomes monitoring reports --------------------------------------------------------

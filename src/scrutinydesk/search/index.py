@@ -94,6 +94,16 @@ def _action_plan(plan):
                 url=_safe(lambda: reverse("web:action-plan", args=[plan.pk])))
 
 
+def _section(section):
+    doc = section.document
+    meeting = doc.meeting
+    when = meeting.date if meeting else doc.date_of_meeting or (
+        section.source.published_on if section.source_id else None)
+    return dict(committee=meeting.committee if meeting else None, date=when,
+                title=f"{doc.title}, section {section}", body=section.text,
+                url=_meeting_url(meeting))
+
+
 SOURCES = {
     EntryKind.MINUTE: Source(EntryKind.MINUTE, "committees.AgendaItem",
                              ("meeting__committee",), _minute,
@@ -110,6 +120,9 @@ SOURCES = {
                                  ("indicator", "measure"), _commentary),
     EntryKind.ACTION_PLAN: Source(EntryKind.ACTION_PLAN, "actionplans.ActionPlan",
                                   ("committee", "meeting"), _action_plan),
+    EntryKind.SECTION: Source(EntryKind.SECTION, "committees.ReportSection",
+                              ("document__meeting__committee",), _section,
+                              lambda s: bool(s.text)),
 }
 
 

@@ -13,6 +13,7 @@ class EntryKind(models.TextChoices):
     PAPER = "paper", "Paper"
     COMMENTARY = "commentary", "Commentary"
     ACTION_PLAN = "action_plan", "Action plan"
+    SECTION = "section", "Report section"
 
 
 class Entry(models.Model):

@@ -24,6 +24,9 @@ for _kind, _source in SOURCES.items():
     _DEPENDENTS.setdefault(_source.model, []).append((_kind, lambda o: [o.pk]))
     if _source.model == "committees.AgendaItem":
         _DEPENDENTS[_source.model].pop()  # listed above
+# a report's sections are shown, or kept back, with the report
+_DEPENDENTS["committees.Document"].append(
+    (EntryKind.SECTION, lambda o: list(o.sections.values_list("pk", flat=True))))
 
 
 class _Batch:

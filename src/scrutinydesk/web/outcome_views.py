@@ -30,6 +30,7 @@ from scrutinydesk.outcomes.polarity import (
     suggestion_for,
 )
 from scrutinydesk.reports.formatting import number, unit_caption, with_unit
+from scrutinydesk.web.quotes import quoted_in
 
 from . import outcome_data as data
 from .charts import bars, sparkline
@@ -149,13 +150,15 @@ def subject_page(request, slug, kind, pk):
     a = assess(subject, polarity=polarity)
     names, rows = _data_rows(subject, a)
     observations = list(subject.observations.all())
-    papers = data.papers_for([*observations, *subject.statedjudgements.all(),
+    quotes = quoted_in(subject, request.user)
+    papers = data.papers_for([*observations, *quotes, *subject.statedjudgements.all(),
                               *subject.commentaries.all(), *subject.findings.all(),
                               *subject.aliases.all(),
                               *[p for o in observations for p in o.printed.all()]],
                              request.user)
     printed = [p for o in observations for p in o.printed.all()]
-    for obj in [*observations, *subject.statedjudgements.all(), *subject.commentaries.all(),
+    for obj in [*observations, *quotes, *subject.statedjudgements.all(),
+                *subject.commentaries.all(),
                 *subject.findings.all(), *subject.aliases.all(), *printed]:
         obj.paper = papers.get(obj.source_id)
     for r in rows:
@@ -204,7 +207,7 @@ def subject_page(request, slug, kind, pk):
         "aliases": sorted(subject.aliases.all(), key=lambda x: x.edition.edition),
         "risks": data.risk_rows(subject.risks.all() if kind == "indicators" else
                                  (subject.indicator.risks.all() if subject.indicator else [])),
-        "findings": list(subject.findings.all()), "papers": papers,
+        "findings": list(subject.findings.all()), "papers": papers, "quotes": quotes,
         "breakdowns": breakdowns, "breakdown_chart": breakdown_chart, "sort": breakdown_sort,
         "breakdown_columns": [Column("Breakdown", "breakdown"), Column("Period", "period"),
                               Column("Value", "value", numeric=True)],

@@ -20,6 +20,7 @@ from .base import LoadContext, SetAside
 from .meetings import load_cover_sheet, load_meeting
 from .monitoring import load_monitoring_report
 from .plans import load_action_plan, load_work_programme
+from .sections import load_report_sections
 
 __all__ = ["LoadContext", "SetAside", "load_parsed"]
 
@@ -85,7 +86,8 @@ def load_officer_report(ctx: LoadContext, report: ParsedOfficerReport) -> None:
     if cover is not None:
         load_cover_sheet(ctx, None, None, cover, title=report.title)
         return
-    ctx.upsert(Document, {"meeting": None, "title": report.title[:1000]}, {
+    document = ctx.upsert(Document, {"meeting": None, "title": report.title[:1000]}, {
         "kind": DocumentKind.REPORT,
         "executive_summary": "\n\n".join(f"{h}\n{t}" for h, t in report.sections[:1]),
     }, report.ref)
+    load_report_sections(ctx, document, report.parts, published_on=report.published_on)

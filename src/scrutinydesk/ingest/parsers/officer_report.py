@@ -29,6 +29,7 @@ from scrutinydesk.ingest.parsers.coversheet import (
     is_cover_start,
     parse_cover_sheet,
 )
+from scrutinydesk.ingest.parsers.sections import split_sections
 from scrutinydesk.ingest.records import ParsedOfficerReport, ParsedStatedFigure, SourceRef
 from scrutinydesk.ingest.text import Line, Paper
 
@@ -287,6 +288,7 @@ def parse_officer_report(paper: Paper) -> ParsedOfficerReport:
             report.figures.extend(figures_in(sentence, SourceRef(page=ln.page, line=ln.number)))
     if heading or text_lines:
         report.sections.append((heading, "\n".join(text_lines)))
+    report.parts = split_sections(paper)
     return report
 
 
