@@ -35,6 +35,8 @@ from scrutinydesk.committees.models import (
     Meeting,
     Member,
     Membership,
+    QuotedFigure,
+    ReportSection,
     Undertaking,
     WorkProgrammeItem,
 )
@@ -316,6 +318,29 @@ def make_document(**kw) -> Document:
     return Document.objects.create(**fields)
 
 
+def make_report_section(**kw) -> ReportSection:
+    """A numbered section of a long report."""
+    n = _n()
+    fields = {"number": f"4.{n}", "title": f"Child protection plans {n}", "position": n,
+              "text": "The rate of children subject to a child protection plan is 41 per "
+                      "10,000.", **kw}
+    if "document" not in fields:
+        fields["document"] = make_document()
+    return ReportSection.objects.create(**fields)
+
+
+def make_quoted_figure(**kw) -> QuotedFigure:
+    """A figure a report section quotes, matched to an indicator."""
+    fields = {"value": Decimal("41"), "value_text": "41 per 10,000", "unit": "per_10000",
+              "sentence": "The rate of children subject to a child protection plan is 41 "
+                          "per 10,000.", **kw}
+    if "section" not in fields:
+        fields["section"] = make_report_section()
+    if "indicator" not in fields and "measure" not in fields:
+        fields["indicator"] = make_indicator()
+    return QuotedFigure.objects.create(**fields)
+
+
 def make_attendance(**kw) -> Attendance:
     """A committee member present, unless ``kind`` (and person) say otherwise."""
     fields = {"kind": AttendeeKind.COMMITTEE_MEMBER, "status": AttendanceStatus.PRESENT, **kw}
@@ -467,6 +492,8 @@ EXAMPLES = {
     Declaration: make_declaration,
     Decision: make_decision,
     Undertaking: make_undertaking,
+    ReportSection: make_report_section,
+    QuotedFigure: make_quoted_figure,
     WorkProgrammeItem: make_work_programme_item,
     ActionPlan: make_action_plan,
     Priority: make_priority,
