@@ -28,8 +28,8 @@ def test_a_self_evaluation_section_is_found_by_its_words():
 
 def test_sections_of_an_exempt_report_only_for_those_who_may_see_them(
         role_user, django_capture_on_commit_callbacks):
-    document = f.make_document(meeting=None, title="Placement sufficiency")
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):  # one transaction, one batch
+        document = f.make_document(meeting=None, title="Placement sufficiency")
         document.sections.create(position=0, number="1", title="Costs",
                                  text="The zanzibarian placement costs rose.")
     assert search("zanzibarian", None).total == 1
